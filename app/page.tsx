@@ -1,0 +1,21 @@
+import Link from 'next/link'
+
+export default function HomePage() {
+  return (
+    <main className="mx-auto flex max-w-2xl flex-col gap-6 px-6 py-16">
+      <h1 className="text-3xl font-semibold tracking-tight">Local-first SaaS starter</h1>
+      <p className="text-zinc-600 dark:text-zinc-400">
+        Next.js on Cloudflare Workers. Data lives in the browser (LiveStore over OPFS SQLite) and syncs in real time
+        through one Durable Object per store to D1.
+      </p>
+      <p>
+        <Link
+          href="/playground"
+          className="inline-block rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-900 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+        >
+          Open a new playground store
+        </Link>
+      </p>
+    </main>
+  )
+}

@@ -1,0 +1,45 @@
+// Structural checks on every frame a sync client sends over the WebSocket, before LiveStore's RPC
+// server sees it. sync-cf trusts the storeId inside each message; a Durable Object woken from
+// hibernation would otherwise open the event log of whatever store a crafted message names.
+import { MAX_WS_MESSAGE_BYTES } from '@livestore/sync-cf/common'
+
+/** Effect RPC's client frames (JSON serialization) and the two RPCs sync-cf serves over WebSocket. */
+const CLIENT_FRAME_TAGS = new Set(['Request', 'Ack', 'Interrupt', 'Ping', 'Eof'])
+const SYNC_RPC_TAGS = new Set(['SyncWsRpc.Pull', 'SyncWsRpc.Push'])
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const frameProblem = (frame: unknown, storeId: string): string | undefined => {
+  if (!isRecord(frame) || typeof frame._tag !== 'string' || !CLIENT_FRAME_TAGS.has(frame._tag)) {
+    return 'unknown message type'
+  }
+  if (frame._tag !== 'Request') return undefined
+  if (typeof frame.tag !== 'string' || !SYNC_RPC_TAGS.has(frame.tag)) return 'unknown request'
+  if (!isRecord(frame.payload)) return 'request without payload'
+  if (frame.payload.storeId !== storeId) return 'storeId does not match the connection'
+  if (frame.tag === 'SyncWsRpc.Push' && !Array.isArray(frame.payload.batch)) return 'push without batch'
+  return undefined
+}
+
+/** Why a client frame must be refused, or undefined when it may pass to the RPC server. */
+export const clientMessageProblem = (message: string | ArrayBuffer, storeId: string): string | undefined => {
+  if (typeof message !== 'string') return 'binary frames are not accepted'
+  if (new TextEncoder().encode(message).byteLength > MAX_WS_MESSAGE_BYTES) return 'message too large'
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(message)
+  } catch {
+    return 'message is not JSON'
+  }
+  const frames = Array.isArray(parsed) ? parsed : [parsed]
+  if (frames.length === 0) return 'empty message'
+  for (const frame of frames) {
+    const problem = frameProblem(frame, storeId)
+    if (problem !== undefined) return problem
+  }
+  return undefined
+}
+
+/** Close code sent with a refused frame: 1008, policy violation. */
+export const REFUSED_MESSAGE_CLOSE_CODE = 1008

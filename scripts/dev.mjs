@@ -1,0 +1,28 @@
+// `npm run dev`: the whole app locally, sync included.
+// Next's dev server serves pages with the Cloudflare bindings (local D1) but cannot run worker.ts, so
+// the sync route and its Durable Object run beside it in `wrangler dev`, on the same local D1 state.
+import { bin, ensureDevVars, migrateLocalD1, root } from './local-setup.mjs'
+import { offlineEnv } from './offline-env.mjs'
+import { runTogether } from './processes.mjs'
+
+const port = process.env.PORT ?? '3000'
+const syncPort = process.env.SYNC_PORT ?? '8787'
+
+ensureDevVars()
+migrateLocalD1()
+
+console.log(`[dev] app on http://localhost:${port}, sync on ws://127.0.0.1:${syncPort}/sync`)
+runTogether([
+  {
+    command: bin('wrangler'),
+    args: ['dev', 'lib/sync/standalone-worker.ts', '--ip', '127.0.0.1', '--port', syncPort, '--inspector-port', '9230', '--show-interactive-dev-session=false'],
+    env: offlineEnv(),
+    cwd: root,
+  },
+  {
+    command: bin('next'),
+    args: ['dev', '--port', port],
+    env: offlineEnv({ NEXT_PUBLIC_SYNC_URL: `ws://127.0.0.1:${syncPort}/sync` }),
+    cwd: root,
+  },
+])

@@ -1,0 +1,36 @@
+// What `npm run dev`, `npm run preview` and the e2e tests need before a server starts:
+// a .dev.vars with random secrets, and the local D1 database migrated.
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+import { offlineEnv } from './offline-env.mjs'
+
+export const root = new URL('..', import.meta.url).pathname
+export const bin = (name) => join(root, 'node_modules', '.bin', name)
+
+/** Writes .dev.vars with fresh random secrets unless it exists; never overwrites a developer's values. */
+export const ensureDevVars = () => {
+  const path = join(root, '.dev.vars')
+  if (existsSync(path)) return
+  const secret = () => randomBytes(32).toString('base64url')
+  writeFileSync(
+    path,
+    [
+      '# Local secrets, generated on first run. Not committed; production uses `wrangler secret put`.',
+      `BETTER_AUTH_SECRET=${secret()}`,
+      'NEXTJS_ENV=development',
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  )
+  console.log('[setup] created .dev.vars with random secrets')
+}
+
+/** Applies migrations/ to the local D1 database (the state under `persistTo`, default .wrangler/state). */
+export const migrateLocalD1 = (persistTo) => {
+  const args = ['d1', 'migrations', 'apply', 'DB', '--local']
+  if (persistTo !== undefined) args.push('--persist-to', persistTo)
+  execFileSync(bin('wrangler'), args, { cwd: root, stdio: 'inherit', env: offlineEnv({ CI: 'true' }) })
+}

@@ -1,0 +1,41 @@
+// `npm run preview`: the OpenNext build of the app served by workerd (wrangler dev on worker.ts),
+// exactly as it runs on Cloudflare. Options: --port N, --persist-to DIR (a separate local state),
+// --skip-build (serve the existing .open-next build), --fresh-state (empty the persist dir first).
+import { execFileSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { bin, ensureDevVars, migrateLocalD1, root } from './local-setup.mjs'
+import { offlineEnv } from './offline-env.mjs'
+import { runTogether } from './processes.mjs'
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8788' },
+    'persist-to': { type: 'string' },
+    'skip-build': { type: 'boolean', default: false },
+    'fresh-state': { type: 'boolean', default: false },
+  },
+})
+
+ensureDevVars()
+if (!values['skip-build']) {
+  execFileSync(bin('opennextjs-cloudflare'), ['build'], { cwd: root, stdio: 'inherit', env: offlineEnv() })
+}
+if (values['fresh-state']) {
+  if (values['persist-to'] === undefined) throw new Error('--fresh-state needs --persist-to (it never empties the dev state)')
+  rmSync(resolve(root, values['persist-to']), { recursive: true, force: true })
+}
+migrateLocalD1(values['persist-to'])
+
+const persist = values['persist-to'] === undefined ? [] : ['--persist-to', values['persist-to']]
+console.log(`[preview] http://127.0.0.1:${values.port}`)
+runTogether([
+  {
+    command: bin('wrangler'),
+    args: ['dev', '--ip', '127.0.0.1', '--port', values.port, '--inspector-port', '9231', '--show-interactive-dev-session=false', ...persist],
+    env: offlineEnv(),
+    cwd: root,
+  },
+])
