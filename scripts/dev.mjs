@@ -15,7 +15,17 @@ console.log(`[dev] app on http://localhost:${port}, sync on ws://127.0.0.1:${syn
 runTogether([
   {
     command: bin('wrangler'),
-    args: ['dev', 'lib/sync/standalone-worker.ts', '--ip', '127.0.0.1', '--port', syncPort, '--inspector-port', '9230', '--show-interactive-dev-session=false'],
+    args: [
+      'dev',
+      'lib/sync/standalone-worker.ts',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      syncPort,
+      '--inspector-port',
+      '9230',
+      '--show-interactive-dev-session=false',
+    ],
     env: offlineEnv(),
     cwd: root,
   },

@@ -24,7 +24,8 @@ if (!values['skip-build']) {
   execFileSync(bin('opennextjs-cloudflare'), ['build'], { cwd: root, stdio: 'inherit', env: offlineEnv() })
 }
 if (values['fresh-state']) {
-  if (values['persist-to'] === undefined) throw new Error('--fresh-state needs --persist-to (it never empties the dev state)')
+  if (values['persist-to'] === undefined)
+    throw new Error('--fresh-state needs --persist-to (it never empties the dev state)')
   rmSync(resolve(root, values['persist-to']), { recursive: true, force: true })
 }
 migrateLocalD1(values['persist-to'])
@@ -34,7 +35,17 @@ console.log(`[preview] http://127.0.0.1:${values.port}`)
 runTogether([
   {
     command: bin('wrangler'),
-    args: ['dev', '--ip', '127.0.0.1', '--port', values.port, '--inspector-port', '9231', '--show-interactive-dev-session=false', ...persist],
+    args: [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      values.port,
+      '--inspector-port',
+      '9231',
+      '--show-interactive-dev-session=false',
+      ...persist,
+    ],
     env: offlineEnv(),
     cwd: root,
   },

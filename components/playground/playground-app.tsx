@@ -47,7 +47,10 @@ function ItemList({ storeId }: { storeId: string }) {
           Add
         </button>
       </form>
-      <ul className="flex flex-col divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Items">
+      <ul
+        className="flex flex-col divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+        aria-label="Items"
+      >
         {items.length === 0 ? (
           <li className="px-3 py-2 text-sm text-zinc-500">No items yet.</li>
         ) : (

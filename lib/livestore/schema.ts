@@ -21,7 +21,11 @@ export const tables = {
 export const events = {
   itemAdded: Events.synced({
     name: 'v1.ItemAdded',
-    schema: Schema.Struct({ id: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(64)), text: ItemText, createdAt: Schema.Date }),
+    schema: Schema.Struct({
+      id: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(64)),
+      text: ItemText,
+      createdAt: Schema.Date,
+    }),
   }),
 }
 

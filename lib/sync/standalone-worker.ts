@@ -7,5 +7,7 @@ export { SyncBackendDO } from '../../durable-objects/sync-backend'
 
 export default {
   fetch: (request, env, ctx) =>
-    isSyncRequest(request) ? handleSync(request, env, ctx) : errorResponse(404, 'not_found', 'only /sync is served here'),
+    isSyncRequest(request)
+      ? handleSync(request, env, ctx)
+      : errorResponse(404, 'not_found', 'only /sync is served here'),
 } satisfies ExportedHandler<SyncEnv>

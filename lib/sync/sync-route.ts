@@ -15,7 +15,6 @@ type CfSyncEnv = { [SYNC_BACKEND_BINDING]: CfTypes.DurableObjectNamespace }
 
 export const isSyncRequest = (request: Request): boolean => new URL(request.url).pathname === SYNC_PATH
 
-
 export const handleSync = async (request: Request, env: SyncEnv, ctx: ExecutionContext): Promise<Response> => {
   const cfRequest = request as unknown as CfTypes.Request
   const storeId = new URL(request.url).searchParams.get('storeId')

@@ -1,0 +1,143 @@
+// A minimal sync client for tests: speaks sync-cf's WebSocket protocol (Effect RPC frames, JSON) by
+// hand, so that tests can send exactly the frames a browser would send, and malformed ones too.
+import { exports } from 'cloudflare:workers'
+
+export type EncodedEvent = {
+  name: string
+  args: unknown
+  seqNum: number
+  parentSeqNum: number
+  clientId: string
+  sessionId: string
+}
+
+type Frame = {
+  _tag: string
+  requestId?: string
+  values?: unknown[]
+  exit?: { _tag: string; value?: unknown; cause?: unknown }
+}
+
+export const syncUrl = (params: Record<string, string>) => `http://sync.test/sync?${new URLSearchParams(params)}`
+
+export const openSync = (params: Record<string, string>, init: RequestInit = {}) =>
+  exports.default.fetch(syncUrl(params), { ...init, headers: { Upgrade: 'websocket', ...init.headers } })
+
+export class SyncClient {
+  private frames: Frame[] = []
+  private waiters: Array<() => void> = []
+  private nextId = 1
+  closed: { code: number; reason: string } | undefined
+
+  private constructor(
+    readonly ws: WebSocket,
+    readonly storeId: string,
+  ) {
+    ws.accept()
+    ws.addEventListener('message', (event) => {
+      this.frames.push(JSON.parse(String(event.data)) as Frame)
+      this.wake()
+    })
+    ws.addEventListener('close', (event) => {
+      this.closed = { code: event.code, reason: event.reason }
+      this.wake()
+    })
+  }
+
+  static async connect(storeId: string): Promise<SyncClient> {
+    const response = await openSync({ storeId, transport: 'ws' })
+    if (response.status !== 101 || response.webSocket === null) {
+      throw new Error(`expected a WebSocket upgrade, got ${response.status}: ${await response.text()}`)
+    }
+    return new SyncClient(response.webSocket, storeId)
+  }
+
+  private wake() {
+    for (const waiter of this.waiters.splice(0)) waiter()
+  }
+
+  /** Waits until `done` holds for the frames received so far (or the socket closes). */
+  async until<T>(done: (frames: Frame[]) => T | undefined, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const result = done(this.frames)
+      if (result !== undefined) return result
+      if (this.closed) throw new Error(`socket closed (${this.closed.code} ${this.closed.reason})`)
+      if (Date.now() > deadline) throw new Error('timed out waiting for the sync server')
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve)
+        setTimeout(resolve, 50)
+      })
+    }
+  }
+
+  async waitForClose(timeoutMs = 5000): Promise<{ code: number; reason: string }> {
+    const deadline = Date.now() + timeoutMs
+    while (!this.closed) {
+      if (Date.now() > deadline) throw new Error('socket stayed open')
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    return this.closed
+  }
+
+  sendRaw(data: string) {
+    this.ws.send(data)
+  }
+
+  private request(tag: string, payload: Record<string, unknown>): string {
+    const id = String(this.nextId++)
+    this.ws.send(
+      JSON.stringify({ _tag: 'Request', id, tag, payload: { storeId: this.storeId, ...payload }, headers: [] }),
+    )
+    return id
+  }
+
+  /** Pushes a batch and resolves with the RPC's exit: `Success` or `Failure` with its cause. */
+  async push(batch: EncodedEvent[]) {
+    const id = this.request('SyncWsRpc.Push', { batch, backendId: { _tag: 'None' } })
+    return this.until((frames) => frames.find((f) => f._tag === 'Exit' && f.requestId === id)?.exit)
+  }
+
+  /** Pulls every event from the start of the log (not live). */
+  async pullAll(): Promise<EncodedEvent[]> {
+    const id = this.request('SyncWsRpc.Pull', { cursor: { _tag: 'None' }, live: false })
+    const events: EncodedEvent[] = []
+    let seen = 0
+    await this.until((frames) => {
+      for (const frame of frames.slice(seen)) {
+        seen++
+        if (frame.requestId !== id) continue
+        if (frame._tag === 'Chunk') {
+          this.ws.send(JSON.stringify({ _tag: 'Ack', requestId: id }))
+          for (const value of frame.values ?? []) {
+            for (const item of (value as { batch: Array<{ eventEncoded: EncodedEvent }> }).batch) {
+              events.push(item.eventEncoded)
+            }
+          }
+        }
+        if (frame._tag === 'Exit') return true
+      }
+      return undefined
+    })
+    return events
+  }
+
+  close() {
+    this.ws.close(1000, 'test done')
+  }
+}
+
+/** A chain of `v1.ItemAdded` events as a browser would push them. */
+export const itemEvents = (texts: string[], { clientId = 'client-a', firstSeqNum = 1 } = {}): EncodedEvent[] =>
+  texts.map((text, index) => ({
+    name: 'v1.ItemAdded',
+    args: {
+      id: `${clientId}-${firstSeqNum + index}`,
+      text,
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
+    },
+    seqNum: firstSeqNum + index,
+    parentSeqNum: firstSeqNum + index - 1,
+    clientId,
+    sessionId: `${clientId}-session`,
+  }))

@@ -1,0 +1,184 @@
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+
+import { itemEvents, openSync, SyncClient } from './sync-client'
+
+const eventLogTable = (storeId: string) => `eventlog_7_${storeId}`
+
+const eventLogTables = async (): Promise<string[]> => {
+  const { results } = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'eventlog_%' ORDER BY name",
+  ).all<{ name: string }>()
+  return results.map((row) => row.name)
+}
+
+const storedEvents = async (storeId: string) => {
+  const { results } = await env.DB.prepare(
+    `SELECT seqNum, parentSeqNum, name, args, clientId FROM ${eventLogTable(storeId)} ORDER BY seqNum`,
+  ).all<{
+    seqNum: number
+    parentSeqNum: number
+    name: string
+    args: string
+    clientId: string
+  }>()
+  return results
+}
+
+let storeCounter = 0
+const freshStoreId = () => `store_${Date.now().toString(36)}_${storeCounter++}`
+
+describe('sync round trip through the Durable Object into D1', () => {
+  it('stores pushed events in D1 and serves them, in order, to a second client', async () => {
+    const storeId = freshStoreId()
+    const writer = await SyncClient.connect(storeId)
+    const texts = ['first', 'second', 'third']
+
+    const exit = await writer.push(itemEvents(texts))
+    expect(exit?._tag).toBe('Success')
+
+    const reader = await SyncClient.connect(storeId)
+    const pulled = await reader.pullAll()
+    expect(pulled.map((e) => e.seqNum)).toEqual([1, 2, 3])
+    expect(pulled.map((e) => (e.args as { text: string }).text)).toEqual(texts)
+
+    const rows = await storedEvents(storeId)
+    expect(rows.map((r) => [r.seqNum, r.parentSeqNum, r.name])).toEqual([
+      [1, 0, 'v1.ItemAdded'],
+      [2, 1, 'v1.ItemAdded'],
+      [3, 2, 'v1.ItemAdded'],
+    ])
+    expect(JSON.parse(rows[0]!.args)).toMatchObject({ text: 'first' })
+
+    writer.close()
+    reader.close()
+  })
+
+  it('keeps stores apart: one store’s events never show in another’s', async () => {
+    const [one, two] = [freshStoreId(), freshStoreId()]
+    const a = await SyncClient.connect(one)
+    expect((await a.push(itemEvents(['only in one'])))?._tag).toBe('Success')
+    const b = await SyncClient.connect(two)
+    expect(await b.pullAll()).toEqual([])
+    expect(await storedEvents(one)).toHaveLength(1)
+    a.close()
+    b.close()
+  })
+
+  it('refuses a push that does not continue the log and stores nothing of it', async () => {
+    const storeId = freshStoreId()
+    const client = await SyncClient.connect(storeId)
+    expect((await client.push(itemEvents(['a'])))?._tag).toBe('Success')
+    const stale = await client.push(itemEvents(['b'], { clientId: 'client-b' })) // parent 0, but the head is 1
+    expect(stale?._tag).toBe('Failure')
+    expect(JSON.stringify(stale)).toContain('ServerAheadError')
+    expect((await storedEvents(storeId)).map((r) => r.clientId)).toEqual(['client-a'])
+    client.close()
+  })
+})
+
+describe('malformed sync requests get a clear 4xx and reach nothing', () => {
+  const cases: Array<[string, Record<string, string>, RequestInit, number, string]> = [
+    ['no storeId', { transport: 'ws' }, {}, 400, 'invalid_store_id'],
+    ['an uppercase storeId', { storeId: 'Store-1', transport: 'ws' }, {}, 400, 'invalid_store_id'],
+    [
+      'a storeId with SQL in it',
+      { storeId: 'x"; DROP TABLE store_metadata; --', transport: 'ws' },
+      {},
+      400,
+      'invalid_store_id',
+    ],
+    ['a storeId over 64 characters', { storeId: 'a'.repeat(65), transport: 'ws' }, {}, 400, 'invalid_store_id'],
+    ['an unknown transport', { storeId: 'store_ok', transport: 'carrier-pigeon' }, {}, 400, 'invalid_sync_request'],
+    ['the HTTP transport', { storeId: 'store_ok', transport: 'http' }, {}, 400, 'unsupported_transport'],
+    [
+      'a payload that is not JSON',
+      { storeId: 'store_ok', transport: 'ws', payload: '{nope' },
+      {},
+      400,
+      'invalid_sync_request',
+    ],
+  ]
+
+  it.each(cases)('%s', async (_label, params, init, status, code) => {
+    const before = await eventLogTables()
+    const response = await openSync(params, init)
+    expect(response.status).toBe(status)
+    expect(response.webSocket).toBeNull()
+    const body = await response.json<{ error: { code: string; message: string } }>()
+    expect(body.error.code).toBe(code)
+    expect(body.error.message.length).toBeGreaterThan(0)
+    expect(await eventLogTables()).toEqual(before)
+  })
+
+  it('a plain GET without the WebSocket upgrade is told to upgrade (426)', async () => {
+    const response = await exportsFetch('/sync?storeId=store_ok&transport=ws')
+    expect(response.status).toBe(426)
+    expect((await response.json<{ error: { code: string } }>()).error.code).toBe('upgrade_required')
+  })
+
+  it('paths other than /sync are not served by the sync worker', async () => {
+    expect((await exportsFetch('/anything')).status).toBe(404)
+  })
+})
+
+describe('malformed frames on an open sync socket close it and store nothing', () => {
+  const frames: Array<[string, (storeId: string) => string, string]> = [
+    ['text that is not JSON', () => 'hello?', 'not JSON'],
+    ['JSON that is not an RPC frame', () => JSON.stringify({ hello: 'world' }), 'unknown message type'],
+    [
+      'an unknown RPC',
+      (s) => JSON.stringify({ _tag: 'Request', id: '1', tag: 'SyncWsRpc.Reset', payload: { storeId: s }, headers: [] }),
+      'unknown request',
+    ],
+    [
+      'a push naming another store',
+      () =>
+        JSON.stringify({
+          _tag: 'Request',
+          id: '1',
+          tag: 'SyncWsRpc.Push',
+          payload: { storeId: 'someone_else', batch: [], backendId: { _tag: 'None' } },
+          headers: [],
+        }),
+      'storeId does not match',
+    ],
+    [
+      'a push without a batch',
+      (s) => JSON.stringify({ _tag: 'Request', id: '1', tag: 'SyncWsRpc.Push', payload: { storeId: s }, headers: [] }),
+      'push without batch',
+    ],
+  ]
+
+  it.each(frames)('%s', async (_label, frame, reason) => {
+    const storeId = freshStoreId()
+    const client = await SyncClient.connect(storeId)
+    expect((await client.push(itemEvents(['before'])))?._tag).toBe('Success')
+
+    client.sendRaw(frame(storeId))
+    const closed = await client.waitForClose()
+    expect(closed.code).toBe(1008)
+    expect(closed.reason).toContain(reason)
+
+    // What was stored before is intact, and nothing was added.
+    expect((await storedEvents(storeId)).map((r) => r.seqNum)).toEqual([1])
+    expect(await eventLogTables()).not.toContain('eventlog_7_someone_else')
+    const again = await SyncClient.connect(storeId)
+    expect((await again.pullAll()).map((e) => e.seqNum)).toEqual([1])
+    again.close()
+  })
+})
+
+describe('D1 migrations', () => {
+  it('created the sync bookkeeping tables', async () => {
+    const { results } = await env.DB.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('store_metadata', 'client_sessions') ORDER BY name",
+    ).all<{ name: string }>()
+    expect(results.map((r) => r.name)).toEqual(['client_sessions', 'store_metadata'])
+  })
+})
+
+async function exportsFetch(path: string) {
+  const { exports } = await import('cloudflare:workers')
+  return exports.default.fetch(`http://sync.test${path}`)
+}
