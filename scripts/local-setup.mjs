@@ -2,7 +2,7 @@
 // a .dev.vars with random secrets, and the local D1 database migrated.
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { offlineEnv } from './offline-env.mjs'
@@ -10,21 +10,16 @@ import { offlineEnv } from './offline-env.mjs'
 export const root = new URL('..', import.meta.url).pathname
 export const bin = (name) => join(root, 'node_modules', '.bin', name)
 
-/** Writes .dev.vars with fresh random secrets unless it exists; never overwrites a developer's values. */
+/** Creates .dev.vars from .dev.vars.example, empty values filled with random secrets; never overwrites it. */
 export const ensureDevVars = () => {
   const path = join(root, '.dev.vars')
   if (existsSync(path)) return
-  const secret = () => randomBytes(32).toString('base64url')
-  writeFileSync(
-    path,
-    [
-      '# Local secrets, generated on first run. Not committed; production uses `wrangler secret put`.',
-      `BETTER_AUTH_SECRET=${secret()}`,
-      'NEXTJS_ENV=development',
-      '',
-    ].join('\n'),
-    { mode: 0o600 },
+  const example = readFileSync(join(root, '.dev.vars.example'), 'utf8')
+  const filled = example.replace(
+    /^([A-Z0-9_]+)=$/gm,
+    (_line, name) => `${name}=${randomBytes(32).toString('base64url')}`,
   )
+  writeFileSync(path, filled, { mode: 0o600 })
   console.log('[setup] created .dev.vars with random secrets')
 }
 
