@@ -4,6 +4,8 @@ import type { NextConfig } from 'next'
 const nextConfig: NextConfig = {
   // worker.ts, tests and configs are type-checked by `npm run typecheck` with their own tsconfig.
   typescript: { tsconfigPath: 'tsconfig.json' },
+  // Next's dev server serves its dev resources to localhost only; the app is also opened as 127.0.0.1.
+  allowedDevOrigins: ['127.0.0.1'],
 }
 
 export default nextConfig

@@ -13,7 +13,7 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 200)
 const PORT = process.env.BENCH_PORT ?? '8795'
 const state = mkdtempSync(join(tmpdir(), 'sync-bench-'))
 
-migrateLocalD1(state)
+migrateLocalD1(state, { quiet: true }) // stdout carries the JSON result only
 const server = spawn(
   bin('wrangler'),
   [

@@ -1,6 +1,9 @@
 // `npm run dev`: the whole app locally, sync included.
 // Next's dev server serves pages with the Cloudflare bindings (local D1) but cannot run worker.ts, so
 // the sync route and its Durable Object run beside it in `wrangler dev`, on the same local D1 state.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
 import { bin, ensureDevVars, migrateLocalD1, root } from './local-setup.mjs'
 import { offlineEnv } from './offline-env.mjs'
 import { runTogether } from './processes.mjs'
@@ -10,6 +13,9 @@ const syncPort = process.env.SYNC_PORT ?? '8787'
 
 ensureDevVars()
 migrateLocalD1()
+// wrangler.toml names OpenNext's assets folder, which exists only after a build; the sync worker serves
+// no assets, so an empty folder is enough for wrangler to start.
+mkdirSync(join(root, '.open-next', 'assets'), { recursive: true })
 
 console.log(`[dev] app on http://localhost:${port}, sync on ws://127.0.0.1:${syncPort}/sync`)
 runTogether([

@@ -24,8 +24,9 @@ export const ensureDevVars = () => {
 }
 
 /** Applies migrations/ to the local D1 database (the state under `persistTo`, default .wrangler/state). */
-export const migrateLocalD1 = (persistTo) => {
+export const migrateLocalD1 = (persistTo, { quiet = false } = {}) => {
   const args = ['d1', 'migrations', 'apply', 'DB', '--local']
   if (persistTo !== undefined) args.push('--persist-to', persistTo)
-  execFileSync(bin('wrangler'), args, { cwd: root, stdio: 'inherit', env: offlineEnv({ CI: 'true' }) })
+  const stdio = ['ignore', quiet ? 'ignore' : 'inherit', 'inherit']
+  execFileSync(bin('wrangler'), args, { cwd: root, stdio, env: offlineEnv({ CI: 'true' }) })
 }
