@@ -8,11 +8,20 @@ export default function HomePage() {
         Next.js on Cloudflare Workers. Data lives in the browser (LiveStore over OPFS SQLite) and syncs in real time
         through one Durable Object per store to D1.
       </p>
-      <p>
+      <p className="flex flex-wrap gap-3">
         <Link
-          href="/playground"
+          href="/sign-up"
           className="inline-block rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-900 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
         >
+          Create an account
+        </Link>
+        <Link
+          href="/sign-in"
+          className="inline-block rounded-md border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Sign in
+        </Link>
+        <Link href="/playground" className="inline-block rounded-md px-4 py-2 text-sm font-medium underline">
           Open a new playground store
         </Link>
       </p>

@@ -44,6 +44,9 @@ runTogether([
       '--inspector-port',
       '9231',
       '--show-interactive-dev-session=false',
+      // A local preview has no email provider: keep the dev mailbox (/dev/mailbox) on.
+      '--var',
+      'DEV_MAILBOX:true',
       ...persist,
     ],
     env: offlineEnv(),

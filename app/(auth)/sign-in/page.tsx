@@ -1,0 +1,33 @@
+import Link from 'next/link'
+import { redirect } from 'next/navigation'
+
+import { SignInForm } from '@/components/auth/sign-in-form'
+import { Card } from '@/components/ui/card'
+import { safeRedirectPath } from '@/lib/auth/forms'
+import { getSession } from '@/lib/auth/server'
+
+export const metadata = { title: 'Sign in' }
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>
+}) {
+  const next = safeRedirectPath.parse((await searchParams).next)
+  if (await getSession()) redirect(next ?? '/app')
+  return (
+    <Card
+      title="Sign in"
+      footer={
+        <>
+          New here?{' '}
+          <Link className="underline" href={next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up'}>
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      <SignInForm next={next} />
+    </Card>
+  )
+}

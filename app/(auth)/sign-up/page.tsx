@@ -1,0 +1,31 @@
+import Link from 'next/link'
+
+import { SignUpForm } from '@/components/auth/sign-up-form'
+import { Card } from '@/components/ui/card'
+import { safeRedirectPath } from '@/lib/auth/forms'
+
+export const metadata = { title: 'Create an account' }
+
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>
+}) {
+  const { next: rawNext, email } = await searchParams
+  const next = safeRedirectPath.parse(rawNext)
+  return (
+    <Card
+      title="Create an account"
+      footer={
+        <>
+          Already have an account?{' '}
+          <Link className="underline" href={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>
+            Sign in
+          </Link>
+        </>
+      }
+    >
+      <SignUpForm next={next} email={email} />
+    </Card>
+  )
+}

@@ -1,0 +1,85 @@
+// better-auth, composed from plugins in one place. Built per request: on Workers the D1 binding and the
+// secrets exist only inside a request.
+
+import type { BetterAuthPlugin } from 'better-auth'
+import { betterAuth } from 'better-auth'
+
+import { emailSender } from '../email/email'
+import { invitationEmail, resetPasswordEmail, verificationEmail } from '../email/templates'
+import type { AppEnv } from '../env'
+import { hashPassword, verifyPassword } from './password'
+import { organizationPlugin, schemaOptions } from './plugins'
+
+export const MIN_PASSWORD_LENGTH = 10
+export const MAX_PASSWORD_LENGTH = 128
+
+const socialProviders = (env: AppEnv) => ({
+  ...(env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
+    ? { github: { clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET } }
+    : {}),
+  ...(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
+    ? { google: { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET } }
+    : {}),
+})
+
+/** Which social sign-in buttons to show: only providers whose credentials are configured. */
+export const enabledSocialProviders = (env: AppEnv) => Object.keys(socialProviders(env)) as Array<'github' | 'google'>
+
+/** `extraPlugins` go last: the Next.js server passes better-auth's nextCookies() there. */
+export const createAuth = (env: AppEnv, requestOrigin: string, extraPlugins: BetterAuthPlugin[] = []) => {
+  const baseURL = env.BETTER_AUTH_URL ?? requestOrigin
+  const send = emailSender(env)
+  return betterAuth({
+    appName: 'Local-first SaaS starter',
+    baseURL,
+    secret: env.BETTER_AUTH_SECRET,
+    trustedOrigins: [baseURL],
+    database: env.DB,
+    telemetry: { enabled: false },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      password: { hash: hashPassword, verify: verifyPassword },
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, url }) => send(resetPasswordEmail(user.email, user.name, url)),
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: ({ user, url }) => send(verificationEmail(user.email, user.name, url)),
+    },
+    socialProviders: socialProviders(env),
+    user: { deleteUser: { enabled: true } },
+    rateLimit: {
+      ...schemaOptions.rateLimit,
+      enabled: true,
+      window: 60,
+      max: 100,
+      customRules: {
+        '/sign-in/email': { window: 60, max: 5 },
+        '/sign-up/email': { window: 60, max: 5 },
+        '/request-password-reset': { window: 60, max: 3 },
+        '/send-verification-email': { window: 60, max: 3 },
+        '/organization/invite-member': { window: 60, max: 10 },
+      },
+    },
+    advanced: {
+      // Cloudflare sets this header itself; a client cannot forge it past the edge.
+      ipAddress: { ipAddressHeaders: ['cf-connecting-ip'] },
+      useSecureCookies: baseURL.startsWith('https://'),
+    },
+    plugins: [
+      organizationPlugin({
+        sendInvitationEmail: async ({ id, email, role, organization, inviter }) => {
+          await send(invitationEmail(email, inviter.user.name, organization.name, role, `${baseURL}/invite/${id}`))
+        },
+      }),
+      ...extraPlugins,
+    ],
+  })
+}
+
+export type Auth = ReturnType<typeof createAuth>

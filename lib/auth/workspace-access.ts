@@ -1,0 +1,22 @@
+// Server-side gate of every page and action under /w/[slug]: a session, and a membership in that
+// workspace. A non-member gets the same 404 as for a workspace that does not exist.
+import 'server-only'
+
+import { headers } from 'next/headers'
+import { notFound, redirect } from 'next/navigation'
+import { cache } from 'react'
+
+import type { WorkspaceRole } from './permissions'
+import { getAuth, getSession } from './server'
+
+export const requireWorkspace = cache(async (slug: string) => {
+  const session = await getSession()
+  if (!session) redirect(`/sign-in?next=${encodeURIComponent(`/w/${slug}`)}`)
+  const auth = await getAuth()
+  const workspace = await auth.api
+    .getFullOrganization({ query: { organizationSlug: slug }, headers: await headers() })
+    .catch(() => null)
+  const membership = workspace?.members.find((m) => m.userId === session.user.id)
+  if (!workspace || !membership) notFound()
+  return { session, workspace, role: membership.role as WorkspaceRole }
+})

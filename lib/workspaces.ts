@@ -1,0 +1,36 @@
+// What a workspace name and slug may be, and how a slug is suggested from a name.
+import { z } from 'zod'
+
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/
+/** Slugs that would shadow a route or look official. */
+const RESERVED_SLUGS = new Set(['new', 'settings', 'admin', 'api', 'app', 'www', 'help', 'support'])
+
+export const slugify = (name: string): string =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '')
+
+export const workspaceName = z.string().trim().min(2, 'Use at least 2 characters').max(64, 'Use at most 64 characters')
+
+export const workspaceSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(SLUG_PATTERN, 'Use 3 to 48 lowercase letters, digits or hyphens, starting and ending with a letter or digit')
+  .refine((slug) => !RESERVED_SLUGS.has(slug), 'This address is reserved')
+
+export const createWorkspaceForm = z
+  .object({ name: workspaceName, slug: z.string().trim().optional() })
+  .transform((form, ctx) => {
+    const slug = workspaceSlug.safeParse(form.slug ? form.slug : slugify(form.name))
+    if (!slug.success) {
+      for (const issue of slug.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['slug'] })
+      return z.NEVER
+    }
+    return { name: form.name, slug: slug.data }
+  })

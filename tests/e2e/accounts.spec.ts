@@ -1,0 +1,96 @@
+import { type Browser, expect, type Page, test } from '@playwright/test'
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+/** Follows the newest link in the dev mailbox sent to `email` whose subject matches. */
+const openMailLink = async (page: Page, email: string, subject: RegExp) => {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`)
+  const mail = page
+    .getByTestId('mail')
+    .filter({ has: page.getByTestId('mail-subject').filter({ hasText: subject }) })
+    .first()
+  await expect(mail).toBeVisible()
+  const href = await mail.getByRole('link').first().getAttribute('href')
+  expect(href).toBeTruthy()
+  await page.goto(href!)
+}
+
+const signUpAndVerify = async (browser: Browser, name: string, email: string, password: string) => {
+  const page = await (await browser.newContext()).newPage()
+  await page.goto('/sign-up')
+  await page.getByLabel('Name').fill(name)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
+  await openMailLink(page, email, /verify your email/i)
+  return page
+}
+
+test('sign up, verify through the dev mailbox, create a workspace', async ({ browser }) => {
+  const id = unique()
+  const email = `ada-${id}@example.test`
+  const page = await signUpAndVerify(browser, 'Ada Lovelace', email, 'correct horse battery')
+
+  // Verified and signed in, with no workspace yet: onboarding.
+  await expect(page).toHaveURL(/\/onboarding$/)
+  await page.getByLabel('Workspace name').fill(`Analytical Engines ${id}`)
+  await expect(page.getByLabel('Address')).toHaveValue(`analytical-engines-${id}`)
+  await page.getByRole('button', { name: 'Create workspace' }).click()
+
+  await expect(page).toHaveURL(new RegExp(`/w/analytical-engines-${id}$`))
+  await expect(page.getByRole('heading', { name: `Analytical Engines ${id}` })).toBeVisible()
+  await expect(page.getByTestId('member')).toHaveCount(1)
+  await expect(page.getByTestId('member-role')).toHaveText('owner')
+
+  // Signed out, the workspace sends you to sign in; signed back in, you land in it.
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.goto(`/w/analytical-engines-${id}`)
+  await expect(page).toHaveURL(/\/sign-in\?next=/)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill('correct horse battery')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(new RegExp(`/w/analytical-engines-${id}$`))
+})
+
+test('forms refuse bad input with field-level messages', async ({ page }) => {
+  await page.goto('/sign-up')
+  await page.getByLabel('Name').fill('Bob')
+  await page.getByLabel('Email').fill('not-an-email')
+  await page.getByLabel('Password').fill('short')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByText('Enter a valid email address')).toBeVisible()
+  await expect(page.getByText('Use at least 10 characters')).toBeVisible()
+  await expect(page.getByLabel('Email')).toHaveValue('not-an-email')
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true')
+})
+
+test('an unverified account cannot sign in, and a stranger gets a 404 for a workspace', async ({ browser }) => {
+  const id = unique()
+  const owner = await signUpAndVerify(browser, 'Owner', `owner-${id}@example.test`, 'owner password 1')
+  await owner.getByLabel('Workspace name').fill(`Private ${id}`)
+  await owner.getByRole('button', { name: 'Create workspace' }).click()
+  await expect(owner).toHaveURL(new RegExp(`/w/private-${id}$`))
+
+  const strangerEmail = `stranger-${id}@example.test`
+  const stranger = await (await browser.newContext()).newPage()
+  await stranger.goto('/sign-up')
+  await stranger.getByLabel('Name').fill('Stranger')
+  await stranger.getByLabel('Email').fill(strangerEmail)
+  await stranger.getByLabel('Password').fill('stranger password')
+  await stranger.getByRole('button', { name: 'Create account' }).click()
+  await expect(stranger.getByRole('heading', { name: 'Check your email' })).toBeVisible()
+
+  await stranger.goto('/sign-in')
+  await stranger.getByLabel('Email').fill(strangerEmail)
+  await stranger.getByLabel('Password').fill('stranger password')
+  await stranger.getByRole('button', { name: 'Sign in' }).click()
+  await expect(stranger.getByRole('alert').filter({ hasText: /verif/i })).toBeVisible()
+
+  await openMailLink(stranger, strangerEmail, /verify your email/i)
+  await expect(stranger).toHaveURL(/\/onboarding$/)
+  const response = await stranger.goto(`/w/private-${id}`)
+  expect(response?.status()).toBe(404)
+  const missing = await stranger.goto(`/w/no-such-workspace-${id}`)
+  expect(missing?.status()).toBe(404)
+})
