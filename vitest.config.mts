@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
@@ -10,8 +12,8 @@ export default defineConfig(async () => {
 
   // Tests inside workerd with the real D1 and Durable Object bindings of wrangler.toml. The worker under
   // test is the sync side alone (worker.ts needs the OpenNext build).
-  // Each area runs in a workerd of its own: run one after the other in one runner, the second file's
-  // start failed with "WebSocket protocol error: Message is too large" between vitest and workerd.
+  // Each test file runs in a workerd of its own: with two files in one runner, the second file's start
+  // failed with "WebSocket protocol error: Message is too large" between vitest and workerd.
   const workerProject = (name: string, include: string[]) => ({
     resolve: { alias },
     plugins: [
@@ -37,8 +39,9 @@ export default defineConfig(async () => {
           resolve: { alias },
           test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
         },
-        workerProject('worker-sync', ['tests/worker/sync-*.test.ts']),
-        workerProject('worker-auth', ['tests/worker/auth*.test.ts']),
+        ...readdirSync(fileURLToPath(new URL('./tests/worker', import.meta.url)))
+          .filter((file) => file.endsWith('.test.ts'))
+          .map((file) => workerProject(`worker:${basename(file, '.test.ts')}`, [`tests/worker/${file}`])),
       ],
     },
   }

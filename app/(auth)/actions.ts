@@ -3,7 +3,7 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
-import { signInForm, signUpForm } from '@/lib/auth/forms'
+import { forgotPasswordForm, resetPasswordForm, signInForm, signUpForm } from '@/lib/auth/forms'
 import { getAuth } from '@/lib/auth/server'
 import { validatedAction } from '@/lib/validated-action'
 
@@ -27,3 +27,16 @@ export async function signOut() {
   await auth.api.signOut({ headers: await headers() })
   redirect('/')
 }
+
+export const requestPasswordReset = validatedAction(forgotPasswordForm, async ({ email }) => {
+  const auth = await getAuth()
+  await auth.api.requestPasswordReset({ body: { email, redirectTo: '/reset-password' }, headers: await headers() })
+  // The same answer whether or not the address has an account, so the form cannot be used to probe.
+  return { success: `If ${email} has an account, a reset link is on its way.` }
+})
+
+export const resetPassword = validatedAction(resetPasswordForm, async ({ token, password }) => {
+  const auth = await getAuth()
+  await auth.api.resetPassword({ body: { token, newPassword: password }, headers: await headers() })
+  redirect('/sign-in?reset=1')
+})

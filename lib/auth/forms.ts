@@ -27,3 +27,9 @@ export const signInForm = z.object({
   password: z.string().min(1, 'Enter your password').max(MAX_PASSWORD_LENGTH),
   next: safeRedirectPath,
 })
+
+export const forgotPasswordForm = z.object({ email })
+
+export const resetPasswordForm = z
+  .object({ token: z.string().min(1, 'This reset link is incomplete'), password, confirm: z.string() })
+  .refine((form) => form.password === form.confirm, { message: 'The passwords do not match', path: ['confirm'] })

@@ -94,3 +94,78 @@ test('an unverified account cannot sign in, and a stranger gets a 404 for a work
   const missing = await stranger.goto(`/w/no-such-workspace-${id}`)
   expect(missing?.status()).toBe(404)
 })
+
+test('the owner invites B, B signs up from the link and both see each other with the right roles', async ({
+  browser,
+}) => {
+  const id = unique()
+  const owner = await signUpAndVerify(browser, 'Olivia Owner', `olivia-${id}@example.test`, 'olivia password 1')
+  await owner.getByLabel('Workspace name').fill(`Team ${id}`)
+  await owner.getByRole('button', { name: 'Create workspace' }).click()
+  await expect(owner).toHaveURL(new RegExp(`/w/team-${id}$`))
+
+  const bEmail = `bruno-${id}@example.test`
+  await owner.getByRole('link', { name: 'Members' }).click()
+  await owner.getByLabel('Email to invite').fill(bEmail)
+  await owner.getByLabel('Role').selectOption('admin')
+  await owner.getByRole('button', { name: 'Send invitation' }).click()
+  await expect(owner.getByText(`Invitation sent to ${bEmail}.`)).toBeVisible()
+  await expect(owner.getByTestId('invitation')).toContainText(bEmail)
+
+  // B, signed out, follows the emailed link, signs up from it and verifies.
+  const b = await (await browser.newContext()).newPage()
+  await openMailLink(b, bEmail, /invited you/i)
+  await expect(b.getByRole('heading', { name: `Join Team ${id}` })).toBeVisible()
+  await b.getByRole('link', { name: 'Create an account' }).click()
+  await expect(b.getByLabel('Email')).toHaveValue(bEmail)
+  await b.getByLabel('Name').fill('Bruno')
+  await b.getByLabel('Password').fill('bruno password 1')
+  await b.getByRole('button', { name: 'Create account' }).click()
+  await expect(b.getByRole('heading', { name: 'Check your email' })).toBeVisible()
+  await openMailLink(b, bEmail, /verify your email/i)
+  await expect(b).toHaveURL(/\/invite\//)
+  await b.getByRole('button', { name: 'Accept invitation' }).click()
+  await expect(b).toHaveURL(new RegExp(`/w/team-${id}$`))
+
+  for (const page of [owner, b]) {
+    await page.goto(`/w/team-${id}/members`)
+    const rows = page.getByTestId('member')
+    await expect(rows).toHaveCount(2)
+    await expect(rows.filter({ hasText: 'Olivia Owner' }).getByTestId('member-role')).toHaveText('owner')
+    await expect(rows.filter({ hasText: 'Bruno' }).getByTestId('member-role')).toHaveText('admin')
+  }
+
+  // The link cannot be used twice.
+  const c = await (await browser.newContext()).newPage()
+  await openMailLink(c, bEmail, /invited you/i)
+  await expect(c.getByText('This invitation has already been accepted.')).toBeVisible()
+})
+
+test('password reset round trip', async ({ browser }) => {
+  const id = unique()
+  const email = `reset-${id}@example.test`
+  const page = await signUpAndVerify(browser, 'Forgetful', email, 'the old password')
+  await page.context().clearCookies()
+
+  await page.goto('/sign-in')
+  await page.getByRole('link', { name: 'Forgot your password?' }).click()
+  await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible()
+  await page.getByLabel('Email').fill(email)
+  await page.getByRole('button', { name: 'Send reset link' }).click()
+  await expect(page.getByText(`If ${email} has an account, a reset link is on its way.`)).toBeVisible()
+
+  await openMailLink(page, email, /reset your password/i)
+  await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible()
+  await page.getByLabel('New password', { exact: true }).fill('the new password')
+  await page.getByLabel('Repeat the new password').fill('the new password')
+  await page.getByRole('button', { name: 'Set new password' }).click()
+  await expect(page.getByText('Your password was changed.')).toBeVisible()
+
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill('the old password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: /invalid/i })).toBeVisible()
+  await page.getByLabel('Password').fill('the new password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/onboarding$/)
+})

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation'
 
 import { SignInForm } from '@/components/auth/sign-in-form'
 import { Card } from '@/components/ui/card'
+import { FormMessage } from '@/components/ui/form-message'
 import { safeRedirectPath } from '@/lib/auth/forms'
 import { getSession } from '@/lib/auth/server'
 
@@ -13,7 +14,8 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>
 }) {
-  const next = safeRedirectPath.parse((await searchParams).next)
+  const params = await searchParams
+  const next = safeRedirectPath.parse(params.next)
   if (await getSession()) redirect(next ?? '/app')
   return (
     <Card
@@ -27,7 +29,11 @@ export default async function SignInPage({
         </>
       }
     >
+      {params.reset ? <FormMessage success="Your password was changed. Sign in with the new one." /> : null}
       <SignInForm next={next} />
+      <Link className="text-sm underline" href="/forgot-password">
+        Forgot your password?
+      </Link>
     </Card>
   )
 }

@@ -37,6 +37,14 @@ export default async function WorkspaceLayout({
             + New workspace
           </Link>
         </nav>
+        <nav aria-label="Workspace" className="flex items-center gap-3 text-sm">
+          <Link href={`/w/${workspace.slug}`} className="underline-offset-4 hover:underline">
+            Overview
+          </Link>
+          <Link href={`/w/${workspace.slug}/members`} className="underline-offset-4 hover:underline">
+            Members
+          </Link>
+        </nav>
         <form action={signOut} className="flex items-center gap-3 text-sm">
           <span className="text-zinc-600 dark:text-zinc-400">{session.user.name}</span>
           <button type="submit" className="underline">

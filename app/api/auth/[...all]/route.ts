@@ -1,10 +1,8 @@
 // better-auth's HTTP API (/api/auth/*): email links, OAuth callbacks and the browser client.
-import { getCloudflareContext } from '@opennextjs/cloudflare'
-
 import { createAuth } from '@/lib/auth/auth'
-import type { AppEnv } from '@/lib/env'
+import { getEnv, originFromHeaders } from '@/lib/auth/server'
 
-const handle = (request: Request) =>
-  createAuth(getCloudflareContext().env as AppEnv, new URL(request.url).origin).handler(request)
+const handle = async (request: Request) =>
+  createAuth(await getEnv(), originFromHeaders(request.headers)).handler(request)
 
 export { handle as GET, handle as POST }
