@@ -34,3 +34,12 @@ export const createWorkspaceForm = z
     }
     return { name: form.name, slug: slug.data }
   })
+
+export const renameWorkspaceForm = z.object({ slug: z.string().min(1), name: workspaceName })
+export const changeSlugForm = z.object({ slug: z.string().min(1), newSlug: workspaceSlug })
+export const deleteWorkspaceForm = z
+  .object({ slug: z.string().min(1), confirmation: z.string() })
+  .refine((form) => form.confirmation.trim() === form.slug, {
+    message: 'Type the workspace address exactly to confirm',
+    path: ['confirmation'],
+  })

@@ -7,6 +7,7 @@ import { betterAuth } from 'better-auth'
 import { emailSender } from '../email/email'
 import { invitationEmail, resetPasswordEmail, verificationEmail } from '../email/templates'
 import type { AppEnv } from '../env'
+import { releaseWorkspacesOf } from './account-deletion'
 import { hashPassword, verifyPassword } from './password'
 import { organizationPlugin, schemaOptions } from './plugins'
 
@@ -52,7 +53,9 @@ export const createAuth = (env: AppEnv, requestOrigin: string, extraPlugins: Bet
       sendVerificationEmail: ({ user, url }) => send(verificationEmail(user.email, user.name, url)),
     },
     socialProviders: socialProviders(env),
-    user: { deleteUser: { enabled: true } },
+    user: {
+      deleteUser: { enabled: true, beforeDelete: (user) => releaseWorkspacesOf(env.DB, user.id) },
+    },
     rateLimit: {
       ...schemaOptions.rateLimit,
       enabled: true,

@@ -33,3 +33,18 @@ export const forgotPasswordForm = z.object({ email })
 export const resetPasswordForm = z
   .object({ token: z.string().min(1, 'This reset link is incomplete'), password, confirm: z.string() })
   .refine((form) => form.password === form.confirm, { message: 'The passwords do not match', path: ['confirm'] })
+
+export const changeNameForm = z.object({
+  name: z.string().trim().min(1, 'Enter your name').max(100, 'Use at most 100 characters'),
+})
+
+export const changePasswordForm = z
+  .object({ currentPassword: z.string().min(1, 'Enter your current password'), password, confirm: z.string() })
+  .refine((form) => form.password === form.confirm, { message: 'The passwords do not match', path: ['confirm'] })
+
+export const revokeSessionForm = z.object({ token: z.string().min(1) })
+
+export const deleteAccountForm = z.object({
+  password: z.string().min(1, 'Enter your password'),
+  confirmation: z.literal('delete my account', { error: 'Type “delete my account” to confirm' }),
+})

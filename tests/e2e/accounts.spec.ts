@@ -169,3 +169,41 @@ test('password reset round trip', async ({ browser }) => {
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/onboarding$/)
 })
+
+test('workspace settings: rename, change the address, delete with a typed confirmation; account name', async ({
+  browser,
+}) => {
+  const id = unique()
+  const page = await signUpAndVerify(browser, 'Setter', `setter-${id}@example.test`, 'setter password 1')
+  await page.getByLabel('Workspace name').fill(`Old ${id}`)
+  await page.getByRole('button', { name: 'Create workspace' }).click()
+  await expect(page).toHaveURL(new RegExp(`/w/old-${id}$`))
+
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Workspace name').fill(`New ${id}`)
+  await page.getByRole('button', { name: 'Rename' }).click()
+  await expect(page.getByText('Workspace renamed.')).toBeVisible()
+
+  await page.getByLabel('Workspace address').fill('Not A Slug')
+  await page.getByRole('button', { name: 'Change address' }).click()
+  await expect(page.getByText(/Use 3 to 48 lowercase letters/)).toBeVisible()
+  await page.getByLabel('Workspace address').fill(`new-${id}`)
+  await page.getByRole('button', { name: 'Change address' }).click()
+  await expect(page).toHaveURL(new RegExp(`/w/new-${id}/settings$`))
+  await expect(page.getByRole('heading', { name: `Settings of New ${id}` })).toBeVisible()
+  expect((await page.request.get(`/w/old-${id}`)).status()).toBe(404)
+
+  await page.getByLabel(`Type “new-${id}” to confirm`).fill('wrong')
+  await page.getByRole('button', { name: 'Delete workspace' }).click()
+  await expect(page.getByText('Type the workspace address exactly to confirm')).toBeVisible()
+  await page.getByLabel(`Type “new-${id}” to confirm`).fill(`new-${id}`)
+  await page.getByRole('button', { name: 'Delete workspace' }).click()
+  await expect(page).toHaveURL(/\/onboarding$/)
+  expect((await page.request.get(`/w/new-${id}`)).status()).toBe(404)
+
+  await page.goto('/account')
+  await page.getByLabel('Name', { exact: true }).fill('Renamed Setter')
+  await page.getByRole('button', { name: 'Save name' }).click()
+  await expect(page.getByText('Name saved.')).toBeVisible()
+  await expect(page.getByTestId('session')).toHaveCount(1)
+})

@@ -2,10 +2,12 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
 import { SignInForm } from '@/components/auth/sign-in-form'
+import { SocialButtons } from '@/components/auth/social-buttons'
 import { Card } from '@/components/ui/card'
 import { FormMessage } from '@/components/ui/form-message'
+import { enabledSocialProviders } from '@/lib/auth/auth'
 import { safeRedirectPath } from '@/lib/auth/forms'
-import { getSession } from '@/lib/auth/server'
+import { getEnv, getSession } from '@/lib/auth/server'
 
 export const metadata = { title: 'Sign in' }
 
@@ -31,6 +33,7 @@ export default async function SignInPage({
     >
       {params.reset ? <FormMessage success="Your password was changed. Sign in with the new one." /> : null}
       <SignInForm next={next} />
+      <SocialButtons providers={enabledSocialProviders(await getEnv())} next={next} />
       <Link className="text-sm underline" href="/forgot-password">
         Forgot your password?
       </Link>

@@ -1,8 +1,11 @@
 import Link from 'next/link'
 
 import { SignUpForm } from '@/components/auth/sign-up-form'
+import { SocialButtons } from '@/components/auth/social-buttons'
 import { Card } from '@/components/ui/card'
+import { enabledSocialProviders } from '@/lib/auth/auth'
 import { safeRedirectPath } from '@/lib/auth/forms'
+import { getEnv } from '@/lib/auth/server'
 
 export const metadata = { title: 'Create an account' }
 
@@ -26,6 +29,7 @@ export default async function SignUpPage({
       }
     >
       <SignUpForm next={next} email={email} />
+      <SocialButtons providers={enabledSocialProviders(await getEnv())} next={next} />
     </Card>
   )
 }

@@ -44,9 +44,14 @@ export default async function WorkspaceLayout({
           <Link href={`/w/${workspace.slug}/members`} className="underline-offset-4 hover:underline">
             Members
           </Link>
+          <Link href={`/w/${workspace.slug}/settings`} className="underline-offset-4 hover:underline">
+            Settings
+          </Link>
         </nav>
         <form action={signOut} className="flex items-center gap-3 text-sm">
-          <span className="text-zinc-600 dark:text-zinc-400">{session.user.name}</span>
+          <Link href="/account" className="text-zinc-600 underline-offset-4 hover:underline dark:text-zinc-400">
+            {session.user.name}
+          </Link>
           <button type="submit" className="underline">
             Sign out
           </button>
