@@ -139,6 +139,16 @@ test('the owner invites B, B signs up from the link and both see each other with
   const c = await (await browser.newContext()).newPage()
   await openMailLink(c, bEmail, /invited you/i)
   await expect(c.getByText('This invitation has already been accepted.')).toBeVisible()
+
+  // Someone signed in with another address is told the invitation is not theirs.
+  const carol = `carol-${id}@example.test`
+  await owner.goto(`/w/team-${id}/members`)
+  await owner.getByLabel('Email to invite').fill(carol)
+  await owner.getByRole('button', { name: 'Send invitation' }).click()
+  await expect(owner.getByText(`Invitation sent to ${carol}.`)).toBeVisible()
+  await openMailLink(owner, carol, /invited you/i)
+  await expect(owner.getByText(`but this invitation is for ${carol}`)).toBeVisible()
+  await expect(owner.getByRole('button', { name: 'Accept invitation' })).toHaveCount(0)
 })
 
 test('password reset round trip', async ({ browser }) => {

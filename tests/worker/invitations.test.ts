@@ -46,6 +46,19 @@ describe('invitations', () => {
     expect(await memberCount(organizationId)).toBe(2)
   })
 
+  it('can be declined by the invitee, and is then closed', async () => {
+    const auth = makeAuth()
+    const { owner, organizationId } = await workspaceWithOwner(auth)
+    const invitee = await verifiedUser(auth, 'decliner')
+    const id = await invite(auth, owner.headers, organizationId, invitee.email)
+    await auth.api.rejectInvitation({ body: { invitationId: id }, headers: invitee.headers })
+    const row = await env.DB.prepare('SELECT status FROM invitation WHERE id = ?').bind(id).first<{ status: string }>()
+    expect(row?.status).toBe('rejected')
+    const late = await refusal(auth.api.acceptInvitation({ body: { invitationId: id }, headers: invitee.headers }))
+    expect(late.statusCode).toBeGreaterThanOrEqual(400)
+    expect(await memberCount(organizationId)).toBe(1)
+  })
+
   it('cannot be accepted by someone signed in with another email', async () => {
     const auth = makeAuth()
     const { owner, organizationId } = await workspaceWithOwner(auth)
