@@ -20,7 +20,10 @@ export default defineConfig(async () => {
       cloudflareTest({
         main: './lib/sync/standalone-worker.ts',
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        // A fixed secret: .dev.vars does not exist on a fresh clone before anything has run.
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations, BETTER_AUTH_SECRET: 'workerd-test-secret-0123456789abcdef' },
+        },
       }),
     ],
     test: {

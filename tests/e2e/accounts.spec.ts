@@ -43,8 +43,19 @@ test('sign up, verify through the dev mailbox, create a workspace', async ({ bro
   await expect(page.getByTestId('member')).toHaveCount(1)
   await expect(page.getByTestId('member-role')).toHaveText('owner')
 
+  // A member gets a short-lived sync token for the workspace's store; other ids are a 404.
+  const workspaceId = await page.locator('[data-workspace-id]').getAttribute('data-workspace-id')
+  const issued = await page.request.post(`/api/workspaces/${workspaceId}/sync-token`)
+  expect(issued.status()).toBe(200)
+  const body = await issued.json()
+  expect(body.storeId).toMatch(/^ws_[0-9a-f]{32}$/)
+  expect(body.token.split('.')).toHaveLength(3)
+  expect((await page.request.post('/api/workspaces/not-a-workspace/sync-token')).status()).toBe(404)
+
   // Signed out, the workspace sends you to sign in; signed back in, you land in it.
   await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/$/)
+  expect((await page.request.post(`/api/workspaces/${workspaceId}/sync-token`)).status()).toBe(401)
   await page.goto(`/w/analytical-engines-${id}`)
   await expect(page).toHaveURL(/\/sign-in\?next=/)
   await page.getByLabel('Email').fill(email)

@@ -5,7 +5,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
   const { workspace, role } = await requireWorkspace(slug)
   return (
     <main className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-6 py-10">
-      <header>
+      <header data-workspace-id={workspace.id}>
         <h1 className="text-2xl font-semibold tracking-tight">{workspace.name}</h1>
         <p className="text-sm text-zinc-500">
           /w/{workspace.slug} · you are {role}
