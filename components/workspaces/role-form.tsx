@@ -1,10 +1,9 @@
 'use client'
 
-import { useActionState } from 'react'
-
 import { changeRole } from '@/app/(app)/w/[slug]/members/actions'
+import { ActionForm } from '@/components/ui/action-form'
 import { Button } from '@/components/ui/button'
-import type { ActionState } from '@/lib/validated-action'
+import { WORKSPACE_ROLES } from '@/lib/auth/permissions'
 
 export function RoleForm({
   slug,
@@ -17,29 +16,27 @@ export function RoleForm({
   role: string
   label: string
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(changeRole, {})
   return (
-    <form action={action} className="inline-flex items-center gap-2">
-      <input type="hidden" name="slug" value={slug} />
-      <input type="hidden" name="memberId" value={memberId} />
-      <select
-        name="role"
-        defaultValue={role}
-        aria-label={`Role of ${label}`}
-        className="rounded-md border border-zinc-300 bg-transparent px-2 py-1 text-xs dark:border-zinc-700"
-      >
-        <option value="member">member</option>
-        <option value="admin">admin</option>
-        <option value="owner">owner</option>
-      </select>
-      <Button variant="secondary" disabled={pending} className="px-2 py-1 text-xs">
-        Save role
-      </Button>
-      {state.error ? (
-        <span role="alert" className="text-xs text-red-600">
-          {state.error}
-        </span>
-      ) : null}
-    </form>
+    <ActionForm action={changeRole} hidden={{ slug, memberId }} className="inline-flex items-center gap-2">
+      {(_state, pending) => (
+        <>
+          <select
+            name="role"
+            defaultValue={role}
+            aria-label={`Role of ${label}`}
+            className="rounded-md border border-zinc-300 bg-transparent px-2 py-1 text-xs dark:border-zinc-700"
+          >
+            {WORKSPACE_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+          <Button variant="secondary" disabled={pending} className="px-2 py-1 text-xs">
+            Save role
+          </Button>
+        </>
+      )}
+    </ActionForm>
   )
 }
