@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import { enabledSocialProviders } from '@/lib/auth/auth'
 import { safeRedirectPath, signUpForm } from '@/lib/auth/forms'
-import { devMailboxEnabled } from '@/lib/env'
+import { type AppEnv, devMailboxEnabled } from '@/lib/env'
 import { createWorkspaceForm, slugify, workspaceSlug } from '@/lib/workspaces'
 
 describe('workspace slugs', () => {
@@ -56,5 +57,19 @@ describe('the dev mailbox', () => {
     } finally {
       ;(process.env as Record<string, string | undefined>).NODE_ENV = previous
     }
+  })
+})
+
+describe('social sign-in', () => {
+  it('offers a provider only when both its id and secret are configured', () => {
+    const env = (extra: Partial<AppEnv>) => extra as AppEnv
+    expect(enabledSocialProviders(env({}))).toEqual([])
+    expect(enabledSocialProviders(env({ GITHUB_CLIENT_ID: 'id' }))).toEqual([])
+    expect(enabledSocialProviders(env({ GITHUB_CLIENT_ID: 'id', GITHUB_CLIENT_SECRET: 's' }))).toEqual(['github'])
+    expect(
+      enabledSocialProviders(
+        env({ GITHUB_CLIENT_ID: 'a', GITHUB_CLIENT_SECRET: 'b', GOOGLE_CLIENT_ID: 'c', GOOGLE_CLIENT_SECRET: 'd' }),
+      ),
+    ).toEqual(['github', 'google'])
   })
 })

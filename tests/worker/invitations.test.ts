@@ -110,6 +110,49 @@ describe('invitations', () => {
   })
 })
 
+describe('managing members', () => {
+  it('resending keeps one pending invitation and sends the email again', async () => {
+    const auth = makeAuth()
+    const { owner, organizationId } = await workspaceWithOwner(auth)
+    const email = uniqueEmail('twice')
+    await auth.api.createInvitation({ body: { organizationId, email, role: 'member' }, headers: owner.headers })
+    await auth.api.createInvitation({
+      body: { organizationId, email, role: 'member', resend: true },
+      headers: owner.headers,
+    })
+    const pending = await env.DB.prepare("SELECT count(*) AS n FROM invitation WHERE email = ? AND status = 'pending'")
+      .bind(email)
+      .first<{ n: number }>()
+    expect(pending?.n).toBe(1)
+    const mails = await env.DB.prepare('SELECT count(*) AS n FROM dev_mailbox WHERE to_address = ?')
+      .bind(email)
+      .first<{ n: number }>()
+    expect(mails?.n).toBe(2)
+  })
+
+  it('an admin changes a member’s role and removes them; a member can do neither', async () => {
+    const auth = makeAuth()
+    const { owner, organizationId } = await workspaceWithOwner(auth)
+    const admin = await verifiedUser(auth, 'manager')
+    const member = await verifiedUser(auth, 'managed')
+    await auth.api.addMember({ body: { organizationId, userId: admin.userId, role: 'admin' } })
+    const added = await auth.api.addMember({ body: { organizationId, userId: member.userId, role: 'member' } })
+    const memberId = added!.id
+
+    const selfPromotion = await refusal(
+      auth.api.updateMemberRole({ body: { memberId, role: 'admin', organizationId }, headers: member.headers }),
+    )
+    expect(selfPromotion.statusCode).toBe(403)
+    await auth.api.updateMemberRole({ body: { memberId, role: 'admin', organizationId }, headers: admin.headers })
+    const role = await env.DB.prepare('SELECT role FROM member WHERE id = ?').bind(memberId).first<{ role: string }>()
+    expect(role?.role).toBe('admin')
+
+    await auth.api.removeMember({ body: { memberIdOrEmail: memberId, organizationId }, headers: admin.headers })
+    expect(await memberCount(organizationId)).toBe(2)
+    expect(owner).toBeTruthy()
+  })
+})
+
 describe('the last owner', () => {
   it('cannot leave, nor be removed, nor be demoted while the only owner', async () => {
     const auth = makeAuth()
