@@ -1,7 +1,8 @@
 // Every form's server action goes through here: the form data is parsed with a zod schema, and
 // failures come back as field-level messages instead of exceptions.
-import { APIError } from 'better-auth/api'
 import { z } from 'zod'
+
+import { isRefusal } from './refusal'
 
 export type ActionState = {
   /** A message about the whole form. */
@@ -14,11 +15,14 @@ export type ActionState = {
   success?: string
 }
 
+/** Never sent back to the browser. */
+const SECRET_FIELDS = new Set(['password', 'currentPassword', 'confirm'])
+
 const submittedValues = (formData: FormData): Record<string, string> =>
   Object.fromEntries(
     [...formData.entries()].filter(
       (entry): entry is [string, string] =>
-        typeof entry[1] === 'string' && !/password|confirm/i.test(entry[0]) && !entry[0].startsWith('$'),
+        typeof entry[1] === 'string' && !SECRET_FIELDS.has(entry[0]) && !entry[0].startsWith('$'),
     ),
   )
 
@@ -35,7 +39,7 @@ export const validatedAction =
       return { values, ...(await action(parsed.data, formData)) }
     } catch (error) {
       // better-auth reports refusals (wrong password, taken slug, …) as APIError with a status and message.
-      if (error instanceof APIError) return { error: error.message || 'The request was refused', values }
+      if (isRefusal(error)) return { error: error.message || 'The request was refused', values }
       throw error
     }
   }

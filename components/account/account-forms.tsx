@@ -4,6 +4,7 @@ import { changeName, changePassword, deleteAccount } from '@/app/account/actions
 import { ActionForm } from '@/components/ui/action-form'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
+import { PASSWORD_HINT } from '@/lib/auth/password'
 
 export function ChangeNameForm({ name }: { name: string }) {
   return (
@@ -43,7 +44,7 @@ export function ChangePasswordForm() {
             name="password"
             type="password"
             autoComplete="new-password"
-            hint="At least 10 characters."
+            hint={PASSWORD_HINT}
             errors={state.fieldErrors?.password}
           />
           <Field

@@ -5,6 +5,7 @@ import { ActionForm } from '@/components/ui/action-form'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { PASSWORD_HINT } from '@/lib/auth/password'
 
 export function ForgotPasswordForm() {
   return (
@@ -39,7 +40,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
             type="password"
             autoComplete="new-password"
             required
-            hint="At least 10 characters."
+            hint={PASSWORD_HINT}
             errors={state.fieldErrors?.password}
           />
           <Field

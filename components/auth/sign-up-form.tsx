@@ -4,6 +4,7 @@ import { signUp } from '@/app/(auth)/actions'
 import { ActionForm } from '@/components/ui/action-form'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
+import { MIN_PASSWORD_LENGTH, PASSWORD_HINT } from '@/lib/auth/password'
 
 export function SignUpForm({ next, email }: { next?: string | undefined; email?: string | undefined }) {
   return (
@@ -33,8 +34,8 @@ export function SignUpForm({ next, email }: { next?: string | undefined; email?:
             type="password"
             autoComplete="new-password"
             required
-            minLength={10}
-            hint="At least 10 characters."
+            minLength={MIN_PASSWORD_LENGTH}
+            hint={PASSWORD_HINT}
             errors={state.fieldErrors?.password}
           />
           <Button disabled={pending}>{pending ? 'Creating account…' : 'Create account'}</Button>

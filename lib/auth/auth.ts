@@ -8,11 +8,8 @@ import { emailSender } from '../email/email'
 import { invitationEmail, resetPasswordEmail, verificationEmail } from '../email/templates'
 import type { AppEnv } from '../env'
 import { releaseWorkspacesOf } from './account-deletion'
-import { hashPassword, verifyPassword } from './password'
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './password'
 import { organizationPlugin, schemaOptions } from './plugins'
-
-export const MIN_PASSWORD_LENGTH = 10
-export const MAX_PASSWORD_LENGTH = 128
 
 const socialProviders = (env: AppEnv) => ({
   ...(env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET

@@ -1,7 +1,7 @@
 // Server-side validation of the account forms (the same rules the browser hints at).
 import { z } from 'zod'
 
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './auth'
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password'
 
 const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address')).pipe(z.string().max(254))
 const password = z

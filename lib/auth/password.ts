@@ -1,6 +1,10 @@
 // Password hashing with the runtime's native WebCrypto (PBKDF2-HMAC-SHA-256). better-auth's default,
 // scrypt in pure JavaScript, costs far more CPU than a Worker request may spend (10 ms on the free plan).
 // Stored format: pbkdf2-sha256$<iterations>$<salt, base64url>$<hash, base64url>
+export const MIN_PASSWORD_LENGTH = 10
+export const MAX_PASSWORD_LENGTH = 128
+export const PASSWORD_HINT = `At least ${MIN_PASSWORD_LENGTH} characters.`
+
 const ALGORITHM = 'pbkdf2-sha256'
 /** Cloudflare Workers accept at most 100,000 PBKDF2 iterations; OWASP asks 600,000 for SHA-256, so we take the cap. */
 export const PBKDF2_ITERATIONS = 100_000

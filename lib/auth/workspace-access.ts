@@ -6,6 +6,8 @@ import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
 
+import { isRefusal } from '../refusal'
+
 import type { WorkspaceRole } from './permissions'
 import { getAuth, getSession } from './server'
 
@@ -15,7 +17,11 @@ export const requireWorkspace = cache(async (slug: string) => {
   const auth = await getAuth()
   const workspace = await auth.api
     .getFullOrganization({ query: { organizationSlug: slug }, headers: await headers() })
-    .catch(() => null)
+    .catch((error: unknown) => {
+      // better-auth refuses non-members; anything else (D1 down) must surface as an error, not a 404.
+      if (isRefusal(error)) return null
+      throw error
+    })
   const membership = workspace?.members.find((m) => m.userId === session.user.id)
   if (!workspace || !membership) notFound()
   return { session, workspace, role: membership.role as WorkspaceRole }

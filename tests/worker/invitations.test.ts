@@ -99,14 +99,13 @@ describe('invitations', () => {
 
   it('a member cannot invite; an admin can', async () => {
     const auth = makeAuth()
-    const { owner, organizationId } = await workspaceWithOwner(auth)
+    const { organizationId } = await workspaceWithOwner(auth)
     const member = await verifiedUser(auth, 'plain')
     const admin = await verifiedUser(auth, 'admin')
     await auth.api.addMember({ body: { organizationId, userId: member.userId, role: 'member' } })
     await auth.api.addMember({ body: { organizationId, userId: admin.userId, role: 'admin' } })
     expect((await refusal(invite(auth, member.headers, organizationId, uniqueEmail('x')))).statusCode).toBe(403)
     expect(await invite(auth, admin.headers, organizationId, uniqueEmail('y'))).toBeTruthy()
-    expect(owner).toBeTruthy()
   })
 })
 
@@ -132,7 +131,7 @@ describe('managing members', () => {
 
   it('an admin changes a member’s role and removes them; a member can do neither', async () => {
     const auth = makeAuth()
-    const { owner, organizationId } = await workspaceWithOwner(auth)
+    const { organizationId } = await workspaceWithOwner(auth)
     const admin = await verifiedUser(auth, 'manager')
     const member = await verifiedUser(auth, 'managed')
     await auth.api.addMember({ body: { organizationId, userId: admin.userId, role: 'admin' } })
@@ -149,7 +148,6 @@ describe('managing members', () => {
 
     await auth.api.removeMember({ body: { memberIdOrEmail: memberId, organizationId }, headers: admin.headers })
     expect(await memberCount(organizationId)).toBe(2)
-    expect(owner).toBeTruthy()
   })
 })
 

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation'
 
 import { getAuth } from '@/lib/auth/server'
 import { requireWorkspace } from '@/lib/auth/workspace-access'
+import { isRefusal } from '@/lib/refusal'
 import { validatedAction } from '@/lib/validated-action'
 import { changeSlugForm, deleteWorkspaceForm, renameWorkspaceForm } from '@/lib/workspaces'
 
@@ -25,7 +26,10 @@ export const changeSlug = validatedAction(changeSlugForm, async ({ slug, newSlug
   if (newSlug !== slug) {
     const { status } = await auth.api
       .checkOrganizationSlug({ body: { slug: newSlug }, headers: h })
-      .catch(() => ({ status: false }))
+      .catch((error: unknown) => {
+        if (isRefusal(error)) return { status: false }
+        throw error
+      })
     if (!status) return { fieldErrors: { newSlug: ['This address is taken'] } }
   }
   await auth.api.updateOrganization({ body: { organizationId: workspace.id, data: { slug: newSlug } }, headers: h })
