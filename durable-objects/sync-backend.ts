@@ -1,41 +1,166 @@
-// The LiveStore sync backend: one Durable Object per store, speaking sync-cf's WebSocket protocol and
-// keeping each store's event log in D1 (the binding DB).
+// The LiveStore sync backend: one Durable Object per store (one per workspace), speaking sync-cf's
+// WebSocket protocol and keeping the store's event log in D1 (the binding DB). On top of sync-cf:
+//   - every pushed batch is checked against the shared schema, size limits and the pusher's role
+//     (lib/livestore/event-rules.ts) before anything of it is stored;
+//   - every frame is screened first (lib/sync/client-message.ts);
+//   - STORE_METADATA and CLIENT_SESSIONS rows are kept in D1;
+//   - the app calls revokeUser / refreshUserRole / deleteStore through the binding when memberships
+//     change, and open sockets are closed at once.
 import { makeDurableObject } from '@livestore/sync-cf/cf-worker'
 
-import { clientMessageProblem, REFUSED_MESSAGE_CLOSE_CODE } from '../lib/sync/client-message'
+import { pushedBatchProblem } from '../lib/livestore/event-rules'
+import { clientMessageProblem } from '../lib/sync/client-message'
+import { SYNC_CLOSE } from '../lib/sync/close-codes'
+import { type ConnectionIdentity, identityFrom, identityHeaders } from '../lib/sync/connection-identity'
+import {
+  eventLogTable,
+  recordSessionOpened,
+  recordSessionsEnded,
+  recordStaleSessions,
+  refreshStoreMetadata,
+  type SessionStatus,
+} from '../lib/sync/sync-metadata'
+
+/** Store metadata is recomputed this long after a push, once sync-cf has written it. */
+const METADATA_REFRESH_DELAY_MS = 200
+
+class PushRefused extends Error {
+  override name = 'PushRefused'
+}
 
 const SyncBackendBase = makeDurableObject({
   storage: { _tag: 'd1', binding: 'DB' },
   // Browsers sync over WebSocket only; the HTTP and DO-RPC transports stay closed.
   enabledTransports: new Set(['ws']),
+  // The identity the /sync route verified travels with the socket (and survives hibernation).
+  forwardHeaders: identityHeaders,
+  // Runs before sync-cf stores anything: a refused batch is answered with this error and dropped whole.
+  // Async on purpose: sync-cf keeps a rejected promise's error (name and message) for the client, where a
+  // synchronous throw would reach it as an anonymous "unknown error".
+  onPush: async (message, { headers }) => {
+    const identity = identityFrom(headers)
+    if (identity === undefined) throw new PushRefused('push refused: the connection has no verified user')
+    const problem = pushedBatchProblem(message.batch, identity)
+    if (problem !== undefined) throw new PushRefused(`push refused: ${problem}`)
+  },
 })
 
-type SyncSocket = Parameters<NonNullable<InstanceType<typeof SyncBackendBase>['webSocketMessage']>>[0]
+type DoState = ConstructorParameters<typeof SyncBackendBase>[0]
+type SyncSocket = ReturnType<DoState['getWebSockets']>[number]
+type Attachment = { storeId: string; identity: ConnectionIdentity | undefined }
 
-/** The storeId sync-cf recorded on the socket when it accepted the connection. */
-const storeIdOf = (ws: SyncSocket): string | undefined => {
-  const attachment: unknown = ws.deserializeAttachment()
-  if (typeof attachment !== 'string') return undefined
-  const parsed: unknown = JSON.parse(attachment)
-  return typeof parsed === 'object' && parsed !== null && 'storeId' in parsed && typeof parsed.storeId === 'string'
-    ? parsed.storeId
-    : undefined
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** What sync-cf recorded on the socket when it accepted the connection. */
+const attachmentOf = (ws: SyncSocket): Attachment | undefined => {
+  const raw: unknown = ws.deserializeAttachment()
+  if (typeof raw !== 'string') return undefined
+  const parsed: unknown = JSON.parse(raw)
+  if (!isRecord(parsed) || typeof parsed.storeId !== 'string') return undefined
+  const headers = isRecord(parsed.headers) ? parsed.headers : {}
+  const get = (name: string) => (typeof headers[name] === 'string' ? headers[name] : undefined)
+  return { storeId: parsed.storeId, identity: identityFrom({ get }) }
 }
 
+const isPushFrame = (message: string | ArrayBuffer) => typeof message === 'string' && message.includes('SyncWsRpc.Push')
+
 export class SyncBackendDO extends SyncBackendBase {
-  constructor(...args: ConstructorParameters<typeof SyncBackendBase>) {
-    super(...args)
-    // sync-cf installs its RPC handler on the instance; screen every frame before it runs.
+  private readonly db: D1Database
+  private readonly state: DoState
+
+  constructor(ctx: DoState, env: ConstructorParameters<typeof SyncBackendBase>[1]) {
+    super(ctx, env)
+    this.state = ctx
+    this.db = (env as { DB: D1Database }).DB
+
+    // sync-cf installs its handlers on the instance; wrap them.
     const handleMessage = this.webSocketMessage?.bind(this)
-    if (handleMessage === undefined) throw new Error('sync-cf did not install a WebSocket handler')
+    const handleClose = this.webSocketClose?.bind(this)
+    const handleFetch = this.fetch.bind(this)
+    if (handleMessage === undefined || handleClose === undefined) {
+      throw new Error('sync-cf did not install its WebSocket handlers')
+    }
+
+    this.fetch = async (request) => {
+      const response = await handleFetch(request)
+      const storeId = new URL(request.url).searchParams.get('storeId')
+      const identity = identityFrom(request.headers)
+      if (response.status === 101 && storeId !== null && identity !== undefined) {
+        await this.state.storage.put('storeId', storeId)
+        await recordSessionOpened(this.db, { sessionId: identity.sessionId, storeId, userId: identity.userId })
+        await recordStaleSessions(this.db, storeId, this.liveSessionIds())
+      }
+      return response
+    }
+
     this.webSocketMessage = async (ws, message) => {
-      const storeId = storeIdOf(ws)
-      const problem = storeId === undefined ? 'connection has no store' : clientMessageProblem(message, storeId)
+      const attachment = attachmentOf(ws)
+      const problem =
+        attachment === undefined ? 'connection has no store' : clientMessageProblem(message, attachment.storeId)
       if (problem !== undefined) {
-        ws.close(REFUSED_MESSAGE_CLOSE_CODE, `invalid sync message: ${problem}`)
+        ws.close(SYNC_CLOSE.refusedMessage, `invalid sync message: ${problem}`)
         return
       }
       await handleMessage(ws, message)
+      if (isPushFrame(message) && (await this.state.storage.getAlarm()) === null) {
+        await this.state.storage.setAlarm(Date.now() + METADATA_REFRESH_DELAY_MS)
+      }
     }
+
+    this.webSocketClose = async (ws, code, reason, wasClean) => {
+      const sessionId = attachmentOf(ws)?.identity?.sessionId
+      if (sessionId !== undefined) await recordSessionsEnded(this.db, [sessionId], 'disconnected')
+      await handleClose(ws, code, reason, wasClean)
+    }
+  }
+
+  /** STORE_METADATA follows the event log a moment after pushes (see webSocketMessage). */
+  async alarm() {
+    const storeId = await this.state.storage.get<string>('storeId')
+    if (storeId !== undefined) await refreshStoreMetadata(this.db, storeId)
+  }
+
+  /** RPC from the app: the user is no longer a member. Their sockets close and do not come back. */
+  async revokeUser(userId: string): Promise<number> {
+    return this.closeSockets((identity) => identity.userId === userId, SYNC_CLOSE.accessRevoked, 'access revoked', 'revoked')
+  }
+
+  /** RPC from the app: the user's role changed. Their sockets reconnect, and the route reads the new role. */
+  async refreshUserRole(userId: string): Promise<number> {
+    return this.closeSockets((identity) => identity.userId === userId, SYNC_CLOSE.roleChanged, 'role changed', 'disconnected')
+  }
+
+  /** RPC from the app: the workspace is deleted. Every socket closes and the store's rows go. */
+  async deleteStore(storeId: string): Promise<void> {
+    this.closeSockets(() => true, SYNC_CLOSE.accessRevoked, 'workspace deleted', 'revoked')
+    await this.db.batch([
+      this.db.prepare(`DROP TABLE IF EXISTS "${eventLogTable(storeId)}"`),
+      this.db.prepare('DELETE FROM store_metadata WHERE store_id = ?').bind(storeId),
+      this.db.prepare('DELETE FROM client_sessions WHERE store_id = ?').bind(storeId),
+    ])
+    // sync-cf keeps the store's backend id in the object's own storage: a recreated store starts afresh.
+    await this.state.storage.deleteAll()
+  }
+
+  private liveSessionIds(): string[] {
+    return this.state.getWebSockets().flatMap((ws) => attachmentOf(ws)?.identity?.sessionId ?? [])
+  }
+
+  private async closeSockets(
+    matches: (identity: ConnectionIdentity) => boolean,
+    code: number,
+    reason: string,
+    status: SessionStatus,
+  ): Promise<number> {
+    const closed: string[] = []
+    for (const ws of this.state.getWebSockets()) {
+      const identity = attachmentOf(ws)?.identity
+      if (identity === undefined || !matches(identity)) continue
+      ws.close(code, reason)
+      closed.push(identity.sessionId)
+    }
+    await recordSessionsEnded(this.db, closed, status)
+    return closed.length
   }
 }

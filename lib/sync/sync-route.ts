@@ -1,14 +1,24 @@
-// The Worker's /sync route: checks the request's shape, then hands it to sync-cf, which forwards it to
-// the store's Durable Object. Anything malformed is answered here with a 4xx and never forwarded.
+// The Worker's /sync route: checks the request's shape, the sync token (LiveStore's sync payload) and the
+// membership in D1, then hands it to sync-cf, which forwards it to the store's Durable Object. Anything
+// malformed or unauthorized is answered here with a 4xx and never forwarded.
 import { type CfTypes, handleSyncRequest, matchSyncRequest } from '@livestore/sync-cf/cf-worker'
 
+import { membershipRole } from '../auth/membership'
 import { errorResponse } from '../http-error'
 import { storeIdProblem } from '../store-id'
+import { withIdentity } from './connection-identity'
+import { storeIdForWorkspace, verifySyncToken } from './token'
 
 export const SYNC_PATH = '/sync'
 export const SYNC_BACKEND_BINDING = 'SYNC_BACKEND_DO'
 
-export type SyncEnv = Pick<CloudflareEnv, typeof SYNC_BACKEND_BINDING>
+export type SyncEnv = Pick<CloudflareEnv, typeof SYNC_BACKEND_BINDING | 'DB' | 'BETTER_AUTH_SECRET'>
+
+/** The sync payload the browser passes to LiveStore: the token from POST /api/workspaces/:id/sync-token. */
+export type SyncPayload = { token: string }
+
+const tokenOf = (payload: unknown): unknown =>
+  typeof payload === 'object' && payload !== null && 'token' in payload ? payload.token : undefined
 
 // sync-cf is typed against its own pinned copy of @cloudflare/workers-types; the runtime objects are the same.
 type CfSyncEnv = { [SYNC_BACKEND_BINDING]: CfTypes.DurableObjectNamespace }
@@ -32,8 +42,19 @@ export const handleSync = async (request: Request, env: SyncEnv, ctx: ExecutionC
     return errorResponse(426, 'upgrade_required', 'the sync route expects a WebSocket upgrade')
   }
 
+  const check = await verifySyncToken(env.BETTER_AUTH_SECRET, tokenOf(params.payload))
+  if (!check.ok) return errorResponse(401, 'invalid_sync_token', `sync token refused: ${check.reason}`)
+  const { userId, workspaceId } = check.claims
+  if ((await storeIdForWorkspace(workspaceId)) !== params.storeId) {
+    return errorResponse(403, 'wrong_workspace', 'the sync token is for another workspace')
+  }
+  // The token may outlive a removal or a role change by minutes; D1 has the truth now.
+  const role = await membershipRole(env.DB, workspaceId, userId)
+  if (role === null) return errorResponse(403, 'not_a_member', 'you are no longer a member of this workspace')
+
+  const identity = { userId, role, workspaceId, sessionId: crypto.randomUUID() }
   const response = await handleSyncRequest<CfSyncEnv>({
-    request: cfRequest,
+    request: withIdentity(request, identity) as unknown as CfTypes.Request,
     searchParams: params,
     env: env as unknown as CfSyncEnv,
     ctx: ctx as unknown as CfTypes.ExecutionContext,

@@ -19,7 +19,7 @@ export type SyncClaims = { userId: string; workspaceId: string; role: WorkspaceR
 const encoder = new TextEncoder()
 
 /** The signing key for a secret: HKDF-SHA-256, so the auth secret itself never signs sync tokens. */
-const signingKey = async (secret: string): Promise<{ key: CryptoKey; kid: string }> => {
+export const syncSigningKey = async (secret: string): Promise<{ key: CryptoKey; kid: string }> => {
   const material = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey'])
   const key = await crypto.subtle.deriveKey(
     { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('livestore-sync-token'), info: encoder.encode(KEY_VERSION) },
@@ -39,7 +39,7 @@ export const issueSyncToken = async (
   claims: SyncClaims,
   now = Math.floor(Date.now() / 1000),
 ): Promise<{ token: string; expiresAt: number }> => {
-  const { key, kid } = await signingKey(secret)
+  const { key, kid } = await syncSigningKey(secret)
   const expiresAt = now + SYNC_TOKEN_TTL_SECONDS
   const token = await new SignJWT({ wid: claims.workspaceId, role: claims.role })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid })
@@ -58,7 +58,7 @@ export type SyncTokenCheck = { ok: true; claims: SyncClaims } | { ok: false; rea
 export const verifySyncToken = async (secret: string, token: unknown): Promise<SyncTokenCheck> => {
   if (typeof token !== 'string' || token.length === 0) return { ok: false, reason: 'missing token' }
   if (token.length > 4096) return { ok: false, reason: 'token too long' }
-  const { key, kid } = await signingKey(secret)
+  const { key, kid } = await syncSigningKey(secret)
   try {
     const { payload, protectedHeader } = await jwtVerify(token, key, {
       algorithms: [ALGORITHM],

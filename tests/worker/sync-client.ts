@@ -1,6 +1,9 @@
 // A minimal sync client for tests: speaks sync-cf's WebSocket protocol (Effect RPC frames, JSON) by
 // hand, so that tests can send exactly the frames a browser would send, and malformed ones too.
-import { exports } from 'cloudflare:workers'
+import { env, exports } from 'cloudflare:workers'
+
+import type { WorkspaceRole } from '../../lib/auth/permissions'
+import { issueSyncToken, storeIdForWorkspace } from '../../lib/sync/token'
 
 export type EncodedEvent = {
   name: string
@@ -44,8 +47,8 @@ export class SyncClient {
     })
   }
 
-  static async connect(storeId: string): Promise<SyncClient> {
-    const response = await openSync({ storeId, transport: 'ws' })
+  static async connect(storeId: string, token: string): Promise<SyncClient> {
+    const response = await openSync({ storeId, transport: 'ws', payload: JSON.stringify({ token }) })
     if (response.status !== 101 || response.webSocket === null) {
       throw new Error(`expected a WebSocket upgrade, got ${response.status}: ${await response.text()}`)
     }
@@ -127,17 +130,93 @@ export class SyncClient {
   }
 }
 
-/** A chain of `v1.ItemAdded` events as a browser would push them. */
-export const itemEvents = (texts: string[], { clientId = 'client-a', firstSeqNum = 1 } = {}): EncodedEvent[] =>
-  texts.map((text, index) => ({
-    name: 'v1.ItemAdded',
-    args: {
-      id: `${clientId}-${firstSeqNum + index}`,
-      text,
-      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
-    },
-    seqNum: firstSeqNum + index,
-    parentSeqNum: firstSeqNum + index - 1,
-    clientId,
-    sessionId: `${clientId}-session`,
-  }))
+/** Messages in a channel as a browser would push them (arguments encoded: dates as epoch ms). */
+export const messageEvents = (
+  userId: string,
+  texts: string[],
+  { clientId = 'client-a', firstSeqNum = 1 } = {},
+): EncodedEvent[] =>
+  texts.map((text, index) =>
+    encodedEvent(
+      'v1.MessageSent',
+      { id: `${clientId}-${firstSeqNum + index}`, channelId: 'general', text, userId, at: 1_767_225_600_000 + index },
+      firstSeqNum + index,
+      clientId,
+    ),
+  )
+
+export const encodedEvent = (name: string, args: unknown, seqNum: number, clientId = 'client-a'): EncodedEvent => ({
+  name,
+  args,
+  seqNum,
+  parentSeqNum: seqNum - 1,
+  clientId,
+  sessionId: `${clientId}-session`,
+})
+
+let counter = 0
+const unique = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${counter++}`
+
+/** A workspace with members, written straight into better-auth's tables (the sync side only reads them). */
+export const makeWorkspace = async (roles: Record<string, WorkspaceRole>) => {
+  const workspaceId = unique('org')
+  const now = new Date().toISOString()
+  const userIds = Object.fromEntries(Object.keys(roles).map((name) => [name, unique(name)]))
+  await env.DB.batch([
+    env.DB.prepare('INSERT INTO organization (id, name, slug, createdAt) VALUES (?, ?, ?, ?)').bind(
+      workspaceId,
+      'Workspace',
+      workspaceId,
+      now,
+    ),
+    ...Object.entries(roles).flatMap(([name, role]) => [
+      env.DB.prepare(
+        'INSERT INTO user (id, name, email, emailVerified, createdAt, updatedAt) VALUES (?, ?, ?, 1, ?, ?)',
+      ).bind(userIds[name], name, `${userIds[name]}@example.test`, now, now),
+      env.DB.prepare('INSERT INTO member (id, organizationId, userId, role, createdAt) VALUES (?, ?, ?, ?, ?)').bind(
+        unique('member'),
+        workspaceId,
+        userIds[name],
+        role,
+        now,
+      ),
+    ]),
+  ])
+  const storeId = await storeIdForWorkspace(workspaceId)
+  const tokenFor = async (name: string, now?: number) =>
+    (
+      await issueSyncToken(
+        env.BETTER_AUTH_SECRET,
+        { userId: userIds[name]!, workspaceId, role: roles[name]! },
+        now,
+      )
+    ).token
+  const connect = async (name: string) => SyncClient.connect(storeId, await tokenFor(name))
+  return { workspaceId, storeId, userIds: userIds as Record<string, string>, tokenFor, connect }
+}
+
+export const eventLogTable = (storeId: string) => `eventlog_7_${storeId}`
+
+export const storedEvents = async (storeId: string) => {
+  const exists = await env.DB.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .bind(eventLogTable(storeId))
+    .first()
+  if (exists === null) return []
+  const { results } = await env.DB.prepare(
+    `SELECT seqNum, parentSeqNum, name, args, clientId FROM ${eventLogTable(storeId)} ORDER BY seqNum`,
+  ).all<{ seqNum: number; parentSeqNum: number; name: string; args: string; clientId: string }>()
+  return results
+}
+
+/** The Durable Object of a store, as the app reaches it through the binding. */
+export const syncBackend = (storeId: string) => env.SYNC_BACKEND_DO.get(env.SYNC_BACKEND_DO.idFromName(storeId))
+
+export const waitFor = async <T>(check: () => Promise<T | undefined>, timeoutMs = 3000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const result = await check()
+    if (result !== undefined) return result
+    if (Date.now() > deadline) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}

@@ -1,9 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 
-import { itemEvents, openSync, SyncClient } from './sync-client'
-
-const eventLogTable = (storeId: string) => `eventlog_7_${storeId}`
+import { makeWorkspace, messageEvents, openSync, storedEvents } from './sync-client'
 
 const eventLogTables = async (): Promise<string[]> => {
   const { results } = await env.DB.prepare(
@@ -12,41 +10,25 @@ const eventLogTables = async (): Promise<string[]> => {
   return results.map((row) => row.name)
 }
 
-const storedEvents = async (storeId: string) => {
-  const { results } = await env.DB.prepare(
-    `SELECT seqNum, parentSeqNum, name, args, clientId FROM ${eventLogTable(storeId)} ORDER BY seqNum`,
-  ).all<{
-    seqNum: number
-    parentSeqNum: number
-    name: string
-    args: string
-    clientId: string
-  }>()
-  return results
-}
-
-let storeCounter = 0
-const freshStoreId = () => `store_${Date.now().toString(36)}_${storeCounter++}`
-
 describe('sync round trip through the Durable Object into D1', () => {
-  it('stores pushed events in D1 and serves them, in order, to a second client', async () => {
-    const storeId = freshStoreId()
-    const writer = await SyncClient.connect(storeId)
+  it('stores pushed events in D1 and serves them, in order, to a second member', async () => {
+    const ws = await makeWorkspace({ ann: 'owner', bob: 'member' })
+    const writer = await ws.connect('ann')
     const texts = ['first', 'second', 'third']
 
-    const exit = await writer.push(itemEvents(texts))
+    const exit = await writer.push(messageEvents(ws.userIds.ann!, texts))
     expect(exit?._tag).toBe('Success')
 
-    const reader = await SyncClient.connect(storeId)
+    const reader = await ws.connect('bob')
     const pulled = await reader.pullAll()
     expect(pulled.map((e) => e.seqNum)).toEqual([1, 2, 3])
     expect(pulled.map((e) => (e.args as { text: string }).text)).toEqual(texts)
 
-    const rows = await storedEvents(storeId)
+    const rows = await storedEvents(ws.storeId)
     expect(rows.map((r) => [r.seqNum, r.parentSeqNum, r.name])).toEqual([
-      [1, 0, 'v1.ItemAdded'],
-      [2, 1, 'v1.ItemAdded'],
-      [3, 2, 'v1.ItemAdded'],
+      [1, 0, 'v1.MessageSent'],
+      [2, 1, 'v1.MessageSent'],
+      [3, 2, 'v1.MessageSent'],
     ])
     expect(JSON.parse(rows[0]!.args)).toMatchObject({ text: 'first' })
 
@@ -54,25 +36,25 @@ describe('sync round trip through the Durable Object into D1', () => {
     reader.close()
   })
 
-  it('keeps stores apart: one store’s events never show in another’s', async () => {
-    const [one, two] = [freshStoreId(), freshStoreId()]
-    const a = await SyncClient.connect(one)
-    expect((await a.push(itemEvents(['only in one'])))?._tag).toBe('Success')
-    const b = await SyncClient.connect(two)
+  it('keeps workspaces apart: one store’s events never show in another’s', async () => {
+    const [one, two] = [await makeWorkspace({ ann: 'owner' }), await makeWorkspace({ ann: 'owner' })]
+    const a = await one.connect('ann')
+    expect((await a.push(messageEvents(one.userIds.ann!, ['only in one'])))?._tag).toBe('Success')
+    const b = await two.connect('ann')
     expect(await b.pullAll()).toEqual([])
-    expect(await storedEvents(one)).toHaveLength(1)
+    expect(await storedEvents(one.storeId)).toHaveLength(1)
     a.close()
     b.close()
   })
 
   it('refuses a push that does not continue the log and stores nothing of it', async () => {
-    const storeId = freshStoreId()
-    const client = await SyncClient.connect(storeId)
-    expect((await client.push(itemEvents(['a'])))?._tag).toBe('Success')
-    const stale = await client.push(itemEvents(['b'], { clientId: 'client-b' })) // parent 0, but the head is 1
+    const ws = await makeWorkspace({ ann: 'owner' })
+    const client = await ws.connect('ann')
+    expect((await client.push(messageEvents(ws.userIds.ann!, ['a'])))?._tag).toBe('Success')
+    const stale = await client.push(messageEvents(ws.userIds.ann!, ['b'], { clientId: 'client-b' })) // parent 0, head 1
     expect(stale?._tag).toBe('Failure')
     expect(JSON.stringify(stale)).toContain('ServerAheadError')
-    expect((await storedEvents(storeId)).map((r) => r.clientId)).toEqual(['client-a'])
+    expect((await storedEvents(ws.storeId)).map((r) => r.clientId)).toEqual(['client-a'])
     client.close()
   })
 })
@@ -151,9 +133,10 @@ describe('malformed frames on an open sync socket close it and store nothing', (
   ]
 
   it.each(frames)('%s', async (_label, frame, reason) => {
-    const storeId = freshStoreId()
-    const client = await SyncClient.connect(storeId)
-    expect((await client.push(itemEvents(['before'])))?._tag).toBe('Success')
+    const ws = await makeWorkspace({ ann: 'owner' })
+    const storeId = ws.storeId
+    const client = await ws.connect('ann')
+    expect((await client.push(messageEvents(ws.userIds.ann!, ['before'])))?._tag).toBe('Success')
 
     client.sendRaw(frame(storeId))
     const closed = await client.waitForClose()
@@ -163,7 +146,7 @@ describe('malformed frames on an open sync socket close it and store nothing', (
     // What was stored before is intact, and nothing was added.
     expect((await storedEvents(storeId)).map((r) => r.seqNum)).toEqual([1])
     expect(await eventLogTables()).not.toContain('eventlog_7_someone_else')
-    const again = await SyncClient.connect(storeId)
+    const again = await ws.connect('ann')
     expect((await again.pullAll()).map((e) => e.seqNum)).toEqual([1])
     again.close()
   })

@@ -1,0 +1,84 @@
+// The seed's STORE_METADATA and CLIENT_SESSIONS rows (migrations/0001_sync_metadata.sql), written by the
+// sync Durable Object and read by the workspace settings page.
+import { PERSISTENCE_FORMAT_VERSION } from '@livestore/sync-cf/cf-worker'
+
+export type SessionStatus = 'connected' | 'disconnected' | 'revoked'
+
+/** sync-cf's table for a store's event log (it creates the table itself on first use). */
+export const eventLogTable = (storeId: string) =>
+  `eventlog_${PERSISTENCE_FORMAT_VERSION}_${storeId.replaceAll(/[^a-zA-Z0-9]/g, '_')}`
+
+export const recordSessionOpened = (
+  db: D1Database,
+  session: { sessionId: string; storeId: string; userId: string },
+  now = Date.now(),
+) =>
+  db
+    .prepare(
+      `INSERT INTO client_sessions (session_id, store_id, user_id, connected_at, status) VALUES (?, ?, ?, ?, 'connected')`,
+    )
+    .bind(session.sessionId, session.storeId, session.userId, now)
+    .run()
+
+/** Marks sessions ended; a revoked session is never turned back into a merely disconnected one. */
+export const recordSessionsEnded = async (db: D1Database, sessionIds: readonly string[], status: SessionStatus) => {
+  if (sessionIds.length === 0) return
+  await db.batch(
+    sessionIds.map((id) =>
+      db
+        .prepare(`UPDATE client_sessions SET status = ? WHERE session_id = ? AND status = 'connected'`)
+        .bind(status, id),
+    ),
+  )
+}
+
+/** Rows still "connected" whose socket the Durable Object no longer holds (it restarted, say). */
+export const recordStaleSessions = async (db: D1Database, storeId: string, liveSessionIds: readonly string[]) => {
+  const placeholders = liveSessionIds.map(() => '?').join(', ')
+  await db
+    .prepare(
+      `UPDATE client_sessions SET status = 'disconnected' WHERE store_id = ? AND status = 'connected'` +
+        (liveSessionIds.length > 0 ? ` AND session_id NOT IN (${placeholders})` : ''),
+    )
+    .bind(storeId, ...liveSessionIds)
+    .run()
+}
+
+/** Recomputes a store's row from its event log, so the figures cannot drift from what is stored. */
+export const refreshStoreMetadata = async (db: D1Database, storeId: string) => {
+  const table = eventLogTable(storeId)
+  const exists = await db
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+    .bind(table)
+    .first()
+  if (exists === null) return
+  const stats = await db
+    .prepare(`SELECT count(*) AS eventCount, max(createdAt) AS lastCreatedAt FROM "${table}"`)
+    .first<{ eventCount: number; lastCreatedAt: string | null }>()
+  const lastSyncAt = stats?.lastCreatedAt ? Date.parse(stats.lastCreatedAt) : null
+  await db
+    .prepare(
+      `INSERT INTO store_metadata (store_id, last_sync_at, event_count, version) VALUES (?, ?, ?, ?)
+       ON CONFLICT (store_id) DO UPDATE SET last_sync_at = excluded.last_sync_at,
+         event_count = excluded.event_count, version = excluded.version`,
+    )
+    .bind(storeId, lastSyncAt, stats?.eventCount ?? 0, String(PERSISTENCE_FORMAT_VERSION))
+    .run()
+}
+
+export type StoreActivity = { eventCount: number; lastSyncAt: number | null; connectedDevices: number }
+
+export const storeActivity = async (db: D1Database, storeId: string): Promise<StoreActivity> => {
+  const [meta, sessions] = await db.batch<Record<string, number | null>>([
+    db.prepare('SELECT event_count AS eventCount, last_sync_at AS lastSyncAt FROM store_metadata WHERE store_id = ?').bind(storeId),
+    db
+      .prepare(`SELECT count(*) AS connectedDevices FROM client_sessions WHERE store_id = ? AND status = 'connected'`)
+      .bind(storeId),
+  ])
+  const row = meta?.results[0]
+  return {
+    eventCount: Number(row?.eventCount ?? 0),
+    lastSyncAt: row?.lastSyncAt ?? null,
+    connectedDevices: Number(sessions?.results[0]?.connectedDevices ?? 0),
+  }
+}

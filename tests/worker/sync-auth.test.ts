@@ -1,0 +1,195 @@
+import { env } from 'cloudflare:workers'
+import { SignJWT } from 'jose'
+import { describe, expect, it } from 'vitest'
+
+import { SYNC_TOKEN_TTL_SECONDS, syncSigningKey } from '../../lib/sync/token'
+import { makeWorkspace, messageEvents, openSync, storedEvents, syncBackend, waitFor } from './sync-client'
+
+type ErrorBody = { error: { code: string; message: string } }
+
+const connectWith = (storeId: string, payload: unknown) =>
+  openSync({ storeId, transport: 'ws', ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }) })
+
+const base64url = (value: unknown) => btoa(JSON.stringify(value)).replaceAll('=', '').replaceAll('+', '-').replaceAll('/', '_')
+
+describe('the sync route refuses bad tokens before the Durable Object', () => {
+  it('accepts a member’s fresh token', async () => {
+    const ws = await makeWorkspace({ ann: 'member' })
+    const response = await connectWith(ws.storeId, { token: await ws.tokenFor('ann') })
+    expect(response.status).toBe(101)
+    response.webSocket?.accept()
+    response.webSocket?.close(1000)
+  })
+
+  const refusals: Array<[string, (ws: Awaited<ReturnType<typeof makeWorkspace>>) => Promise<unknown>, number, string]> =
+    [
+      ['a missing payload', async () => undefined, 401, 'missing token'],
+      ['a payload without a token', async () => ({ hello: 'world' }), 401, 'missing token'],
+      [
+        'a forged token (signed with another secret)',
+        async (ws) => {
+          const key = new TextEncoder().encode('not-the-server-secret-0123456789abcdef')
+          return {
+            token: await new SignJWT({ wid: ws.workspaceId, role: 'owner' })
+              .setProtectedHeader({ alg: 'HS256' })
+              .setSubject(ws.userIds.ann!)
+              .setAudience('livestore-sync')
+              .setIssuer('app')
+              .setIssuedAt()
+              .setExpirationTime('5m')
+              .sign(key),
+          }
+        },
+        401,
+        'refused',
+      ],
+      [
+        'an expired token',
+        async (ws) => ({ token: await ws.tokenFor('ann', Math.floor(Date.now() / 1000) - SYNC_TOKEN_TTL_SECONDS - 60) }),
+        401,
+        'token expired',
+      ],
+      [
+        'alg: none',
+        async (ws) => {
+          const now = Math.floor(Date.now() / 1000)
+          const claims = { sub: ws.userIds.ann, wid: ws.workspaceId, role: 'owner', aud: 'livestore-sync', iss: 'app' }
+          return {
+            token: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...claims, iat: now, exp: now + 60 })}.`,
+          }
+        },
+        401,
+        'refused',
+      ],
+      [
+        'a wrong audience (signed with the real key, for another service)',
+        async (ws) => {
+          const { key, kid } = await syncSigningKey(env.BETTER_AUTH_SECRET)
+          return {
+            token: await new SignJWT({ wid: ws.workspaceId, role: 'owner' })
+              .setProtectedHeader({ alg: 'HS256', kid })
+              .setSubject(ws.userIds.ann!)
+              .setAudience('billing')
+              .setIssuer('app')
+              .setIssuedAt()
+              .setExpirationTime('5m')
+              .sign(key),
+          }
+        },
+        401,
+        'invalid aud claim',
+      ],
+      [
+        'a tampered token (claims changed after signing)',
+        async (ws) => {
+          const [header, payload, signature] = (await ws.tokenFor('ann')).split('.')
+          const claims = JSON.parse(atob(payload!.replaceAll('-', '+').replaceAll('_', '/')))
+          return { token: `${header}.${base64url({ ...claims, role: 'owner', sub: 'someone' })}.${signature}` }
+        },
+        401,
+        'bad signature',
+      ],
+    ]
+
+  it.each(refusals)('%s → %i', async (_label, payloadFor, status, reason) => {
+    const ws = await makeWorkspace({ ann: 'owner' })
+    const response = await connectWith(ws.storeId, await payloadFor(ws))
+    expect(response.status).toBe(status)
+    expect(response.webSocket).toBeNull()
+    const body = await response.json<ErrorBody>()
+    expect(body.error.code).toBe('invalid_sync_token')
+    expect(body.error.message).toContain(reason)
+    expect(await storedEvents(ws.storeId)).toEqual([])
+  })
+
+  it('a token for another workspace is refused (403)', async () => {
+    const mine = await makeWorkspace({ ann: 'owner' })
+    const theirs = await makeWorkspace({ cid: 'owner' })
+    const response = await connectWith(theirs.storeId, { token: await mine.tokenFor('ann') })
+    expect(response.status).toBe(403)
+    expect((await response.json<ErrorBody>()).error.code).toBe('wrong_workspace')
+  })
+
+  it('a valid token of a member who has since been removed is refused (403)', async () => {
+    const ws = await makeWorkspace({ ann: 'owner', bob: 'member' })
+    const token = await ws.tokenFor('bob')
+    await env.DB.prepare('DELETE FROM member WHERE userId = ?').bind(ws.userIds.bob).run()
+    const response = await connectWith(ws.storeId, { token })
+    expect(response.status).toBe(403)
+    expect((await response.json<ErrorBody>()).error.code).toBe('not_a_member')
+  })
+})
+
+describe('membership changes reach open sockets', () => {
+  it('removing a member closes their open socket at once; others stay connected', async () => {
+    const ws = await makeWorkspace({ ann: 'owner', bob: 'member' })
+    const ann = await ws.connect('ann')
+    const bob = await ws.connect('bob')
+    expect((await bob.push(messageEvents(ws.userIds.bob!, ['hello'])))?._tag).toBe('Success')
+
+    await env.DB.prepare('DELETE FROM member WHERE userId = ?').bind(ws.userIds.bob).run()
+    expect(await syncBackend(ws.storeId).revokeUser(ws.userIds.bob!)).toBe(1)
+
+    expect(await bob.waitForClose(1000)).toEqual({ code: 4403, reason: 'access revoked' })
+    expect(ann.closed).toBeUndefined()
+    expect((await ann.push(messageEvents(ws.userIds.ann!, ['still here'], { firstSeqNum: 2 })))?._tag).toBe('Success')
+    // Reconnecting with the still-unexpired token does not get back in.
+    const again = await connectWith(ws.storeId, { token: await ws.tokenFor('bob') })
+    expect(again.status).toBe(403)
+    const status = await env.DB.prepare('SELECT status FROM client_sessions WHERE user_id = ?')
+      .bind(ws.userIds.bob)
+      .first<{ status: string }>()
+    expect(status?.status).toBe('revoked')
+    ann.close()
+  })
+
+  it('lowering a role reconnects the member under the new role', async () => {
+    const ws = await makeWorkspace({ ann: 'owner', bob: 'admin' })
+    const bob = await ws.connect('bob')
+    const rename = {
+      name: 'v1.ChannelRenamed',
+      args: { id: 'general', name: 'General', userId: ws.userIds.bob, at: 1 },
+      seqNum: 1,
+      parentSeqNum: 0,
+      clientId: 'bob',
+      sessionId: 'bob-session',
+    }
+    await env.DB.prepare("UPDATE member SET role = 'member' WHERE userId = ?").bind(ws.userIds.bob).run()
+    expect(await syncBackend(ws.storeId).refreshUserRole(ws.userIds.bob!)).toBe(1)
+    expect((await bob.waitForClose(1000)).code).toBe(4409)
+
+    // The token still says admin; the route reads the role from D1.
+    const again = await ws.connect('bob')
+    const refused = await again.push([rename])
+    expect(refused?._tag).toBe('Failure')
+    expect(JSON.stringify(refused)).toContain('not allowed to the member role')
+    expect(await storedEvents(ws.storeId)).toEqual([])
+    again.close()
+  })
+
+  it('deleting the workspace closes every socket and removes its event log', async () => {
+    const ws = await makeWorkspace({ ann: 'owner', bob: 'member' })
+    const ann = await ws.connect('ann')
+    const bob = await ws.connect('bob')
+    expect((await ann.push(messageEvents(ws.userIds.ann!, ['bye'])))?._tag).toBe('Success')
+    await syncBackend(ws.storeId).deleteStore(ws.storeId)
+    expect((await ann.waitForClose(1000)).code).toBe(4403)
+    expect((await bob.waitForClose(1000)).reason).toBe('workspace deleted')
+    expect(await storedEvents(ws.storeId)).toEqual([])
+  })
+
+  it('records connected devices in CLIENT_SESSIONS', async () => {
+    const ws = await makeWorkspace({ ann: 'owner' })
+    const one = await ws.connect('ann')
+    const two = await ws.connect('ann')
+    const connected = () =>
+      env.DB.prepare("SELECT count(*) AS n FROM client_sessions WHERE store_id = ? AND status = 'connected'")
+        .bind(ws.storeId)
+        .first<{ n: number }>()
+    expect((await connected())?.n).toBe(2)
+    one.close()
+    await waitFor(async () => ((await connected())?.n === 1 ? true : undefined))
+    two.close()
+    await waitFor(async () => ((await connected())?.n === 0 ? true : undefined))
+  })
+})

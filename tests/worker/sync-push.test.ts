@@ -1,0 +1,122 @@
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+
+import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES } from '../../lib/livestore/event-rules'
+import { encodedEvent, makeWorkspace, messageEvents, storedEvents, waitFor } from './sync-client'
+
+describe('the Durable Object validates every pushed batch against the schema and the role', () => {
+  const badBatches: Array<[string, (userId: string) => ReturnType<typeof messageEvents>, string]> = [
+    ['an unknown event', (u) => [encodedEvent('v1.Teleported', { userId: u, at: 1 }, 1)], 'unknown event'],
+    [
+      'arguments that do not decode',
+      (u) => [encodedEvent('v1.MessageSent', { id: 'm1', channelId: 'c', text: 42, userId: u, at: 1 }, 1)],
+      'arguments do not decode: ["text"] Expected string, actual 42',
+    ],
+    [
+      'an empty message text',
+      (u) => [encodedEvent('v1.MessageSent', { id: 'm1', channelId: 'c', text: '  ', userId: u, at: 1 }, 1)],
+      'arguments do not decode',
+    ],
+    [
+      'a message sent in someone else’s name',
+      () => messageEvents('somebody-else', ['impersonated']),
+      'names another user',
+    ],
+    [
+      'an oversized event',
+      (u) => [
+        encodedEvent(
+          'v1.MessageSent',
+          { id: 'm1', channelId: 'c', text: 'x', userId: u, at: 1, padding: 'p'.repeat(MAX_EVENT_BYTES) },
+          1,
+        ),
+      ],
+      `larger than ${MAX_EVENT_BYTES} bytes`,
+    ],
+    [
+      'an oversized batch',
+      (u) => messageEvents(u, Array.from({ length: MAX_BATCH_EVENTS + 1 }, (_, i) => `m${i}`)),
+      `exceeds ${MAX_BATCH_EVENTS}`,
+    ],
+    [
+      'a good batch with one bad event at the end',
+      (u) => [...messageEvents(u, ['ok 1', 'ok 2']), encodedEvent('v1.Nope', {}, 3)],
+      'event 2: unknown event',
+    ],
+    [
+      'a channel rename by a plain member',
+      (u) => [encodedEvent('v1.ChannelRenamed', { id: 'general', name: 'Mine', userId: u, at: 1 }, 1)],
+      'not allowed to the member role',
+    ],
+  ]
+
+  it.each(badBatches)('refuses %s with a clear error and stores nothing', async (_label, batchFor, reason) => {
+    const ws = await makeWorkspace({ ann: 'owner', bob: 'member' })
+    const before = await ws.connect('ann')
+    expect((await before.push(messageEvents(ws.userIds.ann!, ['already there'])))?._tag).toBe('Success')
+
+    const bob = await ws.connect('bob')
+    const batch = batchFor(ws.userIds.bob!).map((event, index) => ({ ...event, seqNum: index + 2, parentSeqNum: index + 1 }))
+    const exit = await bob.push(batch)
+    expect(exit?._tag).toBe('Failure')
+    expect(JSON.stringify(exit)).toContain(reason)
+
+    // What was stored before is intact and nothing of the batch was added.
+    expect((await storedEvents(ws.storeId)).map((row) => [row.seqNum, JSON.parse(row.args).text])).toEqual([
+      [1, 'already there'],
+    ])
+    // The connection still works for good events.
+    expect((await bob.push(messageEvents(ws.userIds.bob!, ['fine'], { firstSeqNum: 2 })))?._tag).toBe('Success')
+    before.close()
+    bob.close()
+  })
+
+  it('lets owners and admins rename and archive channels', async () => {
+    const ws = await makeWorkspace({ ann: 'owner', ada: 'admin' })
+    const ann = await ws.connect('ann')
+    const ada = await ws.connect('ada')
+    const u = ws.userIds
+    expect(
+      (await ann.push([encodedEvent('v1.ChannelCreated', { id: 'c1', name: 'General', userId: u.ann, at: 1 }, 1)]))
+        ?._tag,
+    ).toBe('Success')
+    expect(
+      (
+        await ada.push([
+          encodedEvent('v1.ChannelRenamed', { id: 'c1', name: 'Lobby', userId: u.ada, at: 2 }, 2),
+          encodedEvent('v1.ChannelArchived', { id: 'c1', userId: u.ada, at: 3 }, 3),
+        ])
+      )?._tag,
+    ).toBe('Success')
+    expect((await storedEvents(ws.storeId)).map((row) => row.name)).toEqual([
+      'v1.ChannelCreated',
+      'v1.ChannelRenamed',
+      'v1.ChannelArchived',
+    ])
+    ann.close()
+    ada.close()
+  })
+})
+
+describe('STORE_METADATA follows the event log', () => {
+  it('counts stored events and records the last sync time and format version', async () => {
+    const ws = await makeWorkspace({ ann: 'owner' })
+    const client = await ws.connect('ann')
+    const startedAt = Date.now()
+    expect((await client.push(messageEvents(ws.userIds.ann!, ['one', 'two'])))?._tag).toBe('Success')
+    expect((await client.push(messageEvents(ws.userIds.ann!, ['three'], { firstSeqNum: 3 })))?._tag).toBe('Success')
+    // A refused push changes nothing.
+    expect((await client.push(messageEvents('intruder', ['x'], { firstSeqNum: 4 })))?._tag).toBe('Failure')
+
+    const row = await waitFor(async () => {
+      const found = await env.DB.prepare('SELECT * FROM store_metadata WHERE store_id = ?')
+        .bind(ws.storeId)
+        .first<{ store_id: string; event_count: number; last_sync_at: number; version: string }>()
+      return found?.event_count === 3 ? found : undefined
+    })
+    expect(row.version).toBe('7')
+    expect(row.last_sync_at).toBeGreaterThanOrEqual(startedAt - 1000)
+    expect(row.last_sync_at).toBeLessThanOrEqual(Date.now())
+    client.close()
+  })
+})
