@@ -59,7 +59,8 @@ describe('the Durable Object validates every pushed batch against the schema and
     const batch = batchFor(ws.userIds.bob!).map((event, index) => ({ ...event, seqNum: index + 2, parentSeqNum: index + 1 }))
     const exit = await bob.push(batch)
     expect(exit?._tag).toBe('Failure')
-    expect(JSON.stringify(exit)).toContain(reason)
+    const message = (exit as { cause?: { error?: { cause?: { message?: string } } } }).cause?.error?.cause?.message
+    expect(message).toContain(reason)
 
     // What was stored before is intact and nothing of the batch was added.
     expect((await storedEvents(ws.storeId)).map((row) => [row.seqNum, JSON.parse(row.args).text])).toEqual([
