@@ -123,12 +123,22 @@ export class SyncBackendDO extends SyncBackendBase {
 
   /** RPC from the app: the user is no longer a member. Their sockets close and do not come back. */
   async revokeUser(userId: string): Promise<number> {
-    return this.closeSockets((identity) => identity.userId === userId, SYNC_CLOSE.accessRevoked, 'access revoked', 'revoked')
+    return this.closeSockets(
+      (identity) => identity.userId === userId,
+      SYNC_CLOSE.accessRevoked,
+      'access revoked',
+      'revoked',
+    )
   }
 
   /** RPC from the app: the user's role changed. Their sockets reconnect, and the route reads the new role. */
   async refreshUserRole(userId: string): Promise<number> {
-    return this.closeSockets((identity) => identity.userId === userId, SYNC_CLOSE.roleChanged, 'role changed', 'disconnected')
+    return this.closeSockets(
+      (identity) => identity.userId === userId,
+      SYNC_CLOSE.roleChanged,
+      'role changed',
+      'disconnected',
+    )
   }
 
   /** RPC from the app: the workspace is deleted. Every socket closes and the store's rows go. */

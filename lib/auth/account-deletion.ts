@@ -6,7 +6,8 @@ import { APIError } from 'better-auth/api'
 
 type Owned = { organizationId: string; name: string; owners: number; members: number }
 
-export const releaseWorkspacesOf = async (db: D1Database, userId: string): Promise<void> => {
+/** Applies the policy; returns the ids of the workspaces deleted with the account. */
+export const releaseWorkspacesOf = async (db: D1Database, userId: string): Promise<string[]> => {
   const { results } = await db
     .prepare(
       `SELECT o.id AS organizationId, o.name AS name,
@@ -28,4 +29,5 @@ export const releaseWorkspacesOf = async (db: D1Database, userId: string): Promi
     // Members and invitations go with the organization (foreign keys cascade).
     await db.batch(solo.map((w) => db.prepare('DELETE FROM organization WHERE id = ?').bind(w.organizationId)))
   }
+  return solo.map((w) => w.organizationId)
 }

@@ -7,6 +7,7 @@ import { betterAuth } from 'better-auth'
 import { emailSender } from '../email/email'
 import { invitationEmail, resetPasswordEmail, verificationEmail } from '../email/templates'
 import type { AppEnv } from '../env'
+import { deleteWorkspaceStore, refreshSyncRole, revokeSyncAccess, workspaceIdsOf } from '../sync/revocation'
 import { releaseWorkspacesOf } from './account-deletion'
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './password'
 import { organizationPlugin, schemaOptions } from './plugins'
@@ -27,6 +28,7 @@ export const enabledSocialProviders = (env: AppEnv) => Object.keys(socialProvide
 export const createAuth = (env: AppEnv, requestOrigin: string, extraPlugins: BetterAuthPlugin[] = []) => {
   const baseURL = env.BETTER_AUTH_URL ?? requestOrigin
   const send = emailSender(env)
+  const workspacesOfDeletedUsers = new Map<string, { deleted: string[]; left: string[] }>()
   return betterAuth({
     appName: 'Local-first SaaS starter',
     baseURL,
@@ -51,7 +53,22 @@ export const createAuth = (env: AppEnv, requestOrigin: string, extraPlugins: Bet
     },
     socialProviders: socialProviders(env),
     user: {
-      deleteUser: { enabled: true, beforeDelete: (user) => releaseWorkspacesOf(env.DB, user.id) },
+      deleteUser: {
+        enabled: true,
+        beforeDelete: async (user) => {
+          const deleted = await releaseWorkspacesOf(env.DB, user.id)
+          // Remembered for afterDelete, when the memberships are gone.
+          workspacesOfDeletedUsers.set(user.id, { deleted, left: await workspaceIdsOf(env.DB, user.id) })
+        },
+        afterDelete: async (user) => {
+          const { deleted = [], left = [] } = workspacesOfDeletedUsers.get(user.id) ?? {}
+          workspacesOfDeletedUsers.delete(user.id)
+          await Promise.all([
+            ...deleted.map((id) => deleteWorkspaceStore(env, id)),
+            ...left.map((id) => revokeSyncAccess(env, id, user.id)),
+          ])
+        },
+      },
     },
     rateLimit: {
       ...schemaOptions.rateLimit,
@@ -75,6 +92,12 @@ export const createAuth = (env: AppEnv, requestOrigin: string, extraPlugins: Bet
       organizationPlugin({
         sendInvitationEmail: async ({ id, email, role, organization, inviter }) => {
           await send(invitationEmail(email, inviter.user.name, organization.name, role, `${baseURL}/invite/${id}`))
+        },
+        // Open sync connections follow membership changes at once (lib/sync/revocation.ts).
+        organizationHooks: {
+          afterRemoveMember: ({ member, organization }) => revokeSyncAccess(env, organization.id, member.userId),
+          afterUpdateMemberRole: ({ member, organization }) => refreshSyncRole(env, organization.id, member.userId),
+          afterDeleteOrganization: ({ organization }) => deleteWorkspaceStore(env, organization.id),
         },
       }),
       ...extraPlugins,

@@ -10,7 +10,9 @@ export const INVITATION_EXPIRES_IN_SECONDS = 7 * 24 * 60 * 60
 
 type OrganizationOptions = NonNullable<Parameters<typeof organization>[0]>
 
-export const organizationPlugin = (options: Pick<OrganizationOptions, 'sendInvitationEmail'> = {}) =>
+export const organizationPlugin = (
+  options: Pick<OrganizationOptions, 'sendInvitationEmail' | 'organizationHooks'> = {},
+) =>
   organization({
     ac,
     roles,

@@ -1,12 +1,18 @@
 // The seed's STORE_METADATA and CLIENT_SESSIONS rows (migrations/0001_sync_metadata.sql), written by the
 // sync Durable Object and read by the workspace settings page.
-import { PERSISTENCE_FORMAT_VERSION } from '@livestore/sync-cf/cf-worker'
+
+/**
+ * sync-cf's PERSISTENCE_FORMAT_VERSION, the format its event-log tables are written in. Restated here
+ * because this module also runs inside the Next.js server, where importing sync-cf's worker entry
+ * breaks the bundle; tests/worker/sync-push.test.ts checks the two agree.
+ */
+export const EVENT_LOG_FORMAT_VERSION = 7
 
 export type SessionStatus = 'connected' | 'disconnected' | 'revoked'
 
 /** sync-cf's table for a store's event log (it creates the table itself on first use). */
 export const eventLogTable = (storeId: string) =>
-  `eventlog_${PERSISTENCE_FORMAT_VERSION}_${storeId.replaceAll(/[^a-zA-Z0-9]/g, '_')}`
+  `eventlog_${EVENT_LOG_FORMAT_VERSION}_${storeId.replaceAll(/[^a-zA-Z0-9]/g, '_')}`
 
 export const recordSessionOpened = (
   db: D1Database,
@@ -47,10 +53,7 @@ export const recordStaleSessions = async (db: D1Database, storeId: string, liveS
 /** Recomputes a store's row from its event log, so the figures cannot drift from what is stored. */
 export const refreshStoreMetadata = async (db: D1Database, storeId: string) => {
   const table = eventLogTable(storeId)
-  const exists = await db
-    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
-    .bind(table)
-    .first()
+  const exists = await db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).bind(table).first()
   if (exists === null) return
   const stats = await db
     .prepare(`SELECT count(*) AS eventCount, max(createdAt) AS lastCreatedAt FROM "${table}"`)
@@ -62,7 +65,7 @@ export const refreshStoreMetadata = async (db: D1Database, storeId: string) => {
        ON CONFLICT (store_id) DO UPDATE SET last_sync_at = excluded.last_sync_at,
          event_count = excluded.event_count, version = excluded.version`,
     )
-    .bind(storeId, lastSyncAt, stats?.eventCount ?? 0, String(PERSISTENCE_FORMAT_VERSION))
+    .bind(storeId, lastSyncAt, stats?.eventCount ?? 0, String(EVENT_LOG_FORMAT_VERSION))
     .run()
 }
 
@@ -70,7 +73,9 @@ export type StoreActivity = { eventCount: number; lastSyncAt: number | null; con
 
 export const storeActivity = async (db: D1Database, storeId: string): Promise<StoreActivity> => {
   const [meta, sessions] = await db.batch<Record<string, number | null>>([
-    db.prepare('SELECT event_count AS eventCount, last_sync_at AS lastSyncAt FROM store_metadata WHERE store_id = ?').bind(storeId),
+    db
+      .prepare('SELECT event_count AS eventCount, last_sync_at AS lastSyncAt FROM store_metadata WHERE store_id = ?')
+      .bind(storeId),
     db
       .prepare(`SELECT count(*) AS connectedDevices FROM client_sessions WHERE store_id = ? AND status = 'connected'`)
       .bind(storeId),

@@ -10,7 +10,8 @@ type ErrorBody = { error: { code: string; message: string } }
 const connectWith = (storeId: string, payload: unknown) =>
   openSync({ storeId, transport: 'ws', ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }) })
 
-const base64url = (value: unknown) => btoa(JSON.stringify(value)).replaceAll('=', '').replaceAll('+', '-').replaceAll('/', '_')
+const base64url = (value: unknown) =>
+  btoa(JSON.stringify(value)).replaceAll('=', '').replaceAll('+', '-').replaceAll('/', '_')
 
 describe('the sync route refuses bad tokens before the Durable Object', () => {
   it('accepts a member’s fresh token', async () => {
@@ -45,7 +46,9 @@ describe('the sync route refuses bad tokens before the Durable Object', () => {
       ],
       [
         'an expired token',
-        async (ws) => ({ token: await ws.tokenFor('ann', Math.floor(Date.now() / 1000) - SYNC_TOKEN_TTL_SECONDS - 60) }),
+        async (ws) => ({
+          token: await ws.tokenFor('ann', Math.floor(Date.now() / 1000) - SYNC_TOKEN_TTL_SECONDS - 60),
+        }),
         401,
         'token expired',
       ],

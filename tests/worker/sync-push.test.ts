@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers'
+import { PERSISTENCE_FORMAT_VERSION } from '@livestore/sync-cf/cf-worker'
 import { describe, expect, it } from 'vitest'
-
 import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES } from '../../lib/livestore/event-rules'
+import { EVENT_LOG_FORMAT_VERSION } from '../../lib/sync/sync-metadata'
 import { encodedEvent, makeWorkspace, messageEvents, storedEvents, waitFor } from './sync-client'
 
 describe('the Durable Object validates every pushed batch against the schema and the role', () => {
@@ -35,7 +36,11 @@ describe('the Durable Object validates every pushed batch against the schema and
     ],
     [
       'an oversized batch',
-      (u) => messageEvents(u, Array.from({ length: MAX_BATCH_EVENTS + 1 }, (_, i) => `m${i}`)),
+      (u) =>
+        messageEvents(
+          u,
+          Array.from({ length: MAX_BATCH_EVENTS + 1 }, (_, i) => `m${i}`),
+        ),
       `exceeds ${MAX_BATCH_EVENTS}`,
     ],
     [
@@ -56,7 +61,11 @@ describe('the Durable Object validates every pushed batch against the schema and
     expect((await before.push(messageEvents(ws.userIds.ann!, ['already there'])))?._tag).toBe('Success')
 
     const bob = await ws.connect('bob')
-    const batch = batchFor(ws.userIds.bob!).map((event, index) => ({ ...event, seqNum: index + 2, parentSeqNum: index + 1 }))
+    const batch = batchFor(ws.userIds.bob!).map((event, index) => ({
+      ...event,
+      seqNum: index + 2,
+      parentSeqNum: index + 1,
+    }))
     const exit = await bob.push(batch)
     expect(exit?._tag).toBe('Failure')
     const message = (exit as { cause?: { error?: { cause?: { message?: string } } } }).cause?.error?.cause?.message
@@ -100,6 +109,10 @@ describe('the Durable Object validates every pushed batch against the schema and
 })
 
 describe('STORE_METADATA follows the event log', () => {
+  it('names the event-log format sync-cf writes', () => {
+    expect(EVENT_LOG_FORMAT_VERSION).toBe(PERSISTENCE_FORMAT_VERSION)
+  })
+
   it('counts stored events and records the last sync time and format version', async () => {
     const ws = await makeWorkspace({ ann: 'owner' })
     const client = await ws.connect('ann')

@@ -2,9 +2,14 @@ import { headers } from 'next/headers'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 
-import { signOut } from '@/app/(auth)/actions'
-import { getAuth } from '@/lib/auth/server'
+import { AccessBanner } from '@/components/workspace-store/access-banner'
+import { SyncStatusIsland } from '@/components/workspace-store/island-loaders'
+import { OfflineShell } from '@/components/workspace-store/offline-shell'
+import { SignOutButton } from '@/components/workspace-store/sign-out-button'
+import { WorkspaceProvider } from '@/components/workspace-store/workspace-context'
+import { getAuth, getEnv } from '@/lib/auth/server'
 import { requireWorkspace } from '@/lib/auth/workspace-access'
+import { issueSyncToken, storeIdForWorkspace } from '@/lib/sync/token'
 
 export default async function WorkspaceLayout({
   children,
@@ -14,50 +19,75 @@ export default async function WorkspaceLayout({
   params: Promise<{ slug: string }>
 }) {
   const { slug } = await params
-  const { session, workspace } = await requireWorkspace(slug)
+  const { session, workspace, role } = await requireWorkspace(slug)
   const workspaces = await (await getAuth()).api.listOrganizations({ headers: await headers() })
+  // The store of this workspace, and a first sync token for it (the leader worker renews it).
+  const { token } = await issueSyncToken((await getEnv()).BETTER_AUTH_SECRET, {
+    userId: session.user.id,
+    workspaceId: workspace.id,
+    role,
+  })
+  const info = {
+    workspaceId: workspace.id,
+    name: workspace.name,
+    slug: workspace.slug,
+    storeId: await storeIdForWorkspace(workspace.id),
+    userId: session.user.id,
+    role,
+    memberNames: Object.fromEntries(workspace.members.map((m) => [m.userId, m.user.name])),
+    syncToken: token,
+  }
+  const link = 'underline-offset-4 hover:underline'
   return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-zinc-200 px-6 py-3 dark:border-zinc-800">
-        <nav aria-label="Workspaces" className="flex flex-wrap items-center gap-2 text-sm">
-          {workspaces.map((w) => (
+    <WorkspaceProvider value={info}>
+      <OfflineShell />
+      <div className="flex min-h-dvh flex-col">
+        <header className="flex flex-wrap items-center justify-between gap-4 border-b border-zinc-200 px-6 py-3 dark:border-zinc-800">
+          <nav aria-label="Workspaces" className="flex flex-wrap items-center gap-2 text-sm">
+            {workspaces.map((w) => (
+              <Link
+                key={w.id}
+                href={`/w/${w.slug}`}
+                aria-current={w.id === workspace.id ? 'page' : undefined}
+                className="rounded-md px-2 py-1 hover:bg-zinc-100 aria-[current=page]:font-semibold aria-[current=page]:bg-zinc-100 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800"
+              >
+                {w.name}
+              </Link>
+            ))}
             <Link
-              key={w.id}
-              href={`/w/${w.slug}`}
-              aria-current={w.id === workspace.id ? 'page' : undefined}
-              className="rounded-md px-2 py-1 hover:bg-zinc-100 aria-[current=page]:font-semibold aria-[current=page]:bg-zinc-100 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800"
+              href="/onboarding"
+              className="rounded-md px-2 py-1 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
             >
-              {w.name}
+              + New workspace
             </Link>
-          ))}
-          <Link
-            href="/onboarding"
-            className="rounded-md px-2 py-1 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
-          >
-            + New workspace
-          </Link>
-        </nav>
-        <nav aria-label="Workspace" className="flex items-center gap-3 text-sm">
-          <Link href={`/w/${workspace.slug}`} className="underline-offset-4 hover:underline">
-            Overview
-          </Link>
-          <Link href={`/w/${workspace.slug}/members`} className="underline-offset-4 hover:underline">
-            Members
-          </Link>
-          <Link href={`/w/${workspace.slug}/settings`} className="underline-offset-4 hover:underline">
-            Settings
-          </Link>
-        </nav>
-        <form action={signOut} className="flex items-center gap-3 text-sm">
-          <Link href="/account" className="text-zinc-600 underline-offset-4 hover:underline dark:text-zinc-400">
-            {session.user.name}
-          </Link>
-          <button type="submit" className="underline">
-            Sign out
-          </button>
-        </form>
-      </header>
-      {children}
-    </div>
+          </nav>
+          <nav aria-label="Workspace" className="flex items-center gap-3 text-sm">
+            <Link href={`/w/${workspace.slug}`} className={link}>
+              Chat
+            </Link>
+            <Link href={`/w/${workspace.slug}/activity`} className={link}>
+              Activity
+            </Link>
+            <Link href={`/w/${workspace.slug}/members`} className={link}>
+              Members
+            </Link>
+            <Link href={`/w/${workspace.slug}/settings`} className={link}>
+              Settings
+            </Link>
+          </nav>
+          <div className="flex items-center gap-4 text-sm">
+            <SyncStatusIsland />
+            <Link href="/account" className="text-zinc-600 underline-offset-4 hover:underline dark:text-zinc-400">
+              {session.user.name}
+            </Link>
+            <SignOutButton />
+          </div>
+        </header>
+        <div className="px-6 pt-4 empty:hidden">
+          <AccessBanner />
+        </div>
+        {children}
+      </div>
+    </WorkspaceProvider>
   )
 }

@@ -1,0 +1,123 @@
+'use client'
+
+import { type FormEvent, useState } from 'react'
+
+import { Button } from '@/components/ui/button'
+import { useWorkspaceStore } from '@/components/workspace-store/store'
+import { useWorkspace } from '@/components/workspace-store/workspace-context'
+import { mayCommit } from '@/lib/livestore/event-rules'
+import { events, MAX_CHANNEL_NAME_LENGTH, MAX_MESSAGE_LENGTH, type tables } from '@/lib/livestore/schema'
+
+import { MessageItem } from './message-item'
+import { messagesIn$ } from './queries'
+import { inputClass, quietButtonClass } from './styles'
+
+type Channel = typeof tables.channels.Type
+
+function ChannelHeader({ channel }: { channel: Channel }) {
+  const store = useWorkspaceStore()
+  const { userId, role } = useWorkspace()
+  const [renaming, setRenaming] = useState(false)
+  const [name, setName] = useState(channel.name)
+
+  const rename = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const trimmed = name.trim()
+    if (trimmed !== '' && trimmed !== channel.name) {
+      store.commit(events.channelRenamed({ id: channel.id, name: trimmed, userId, at: new Date() }))
+    }
+    setRenaming(false)
+  }
+
+  if (renaming) {
+    return (
+      <form onSubmit={rename} className="flex items-center gap-2">
+        <label htmlFor="channel-name" className="sr-only">
+          Channel name
+        </label>
+        <input
+          id="channel-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={MAX_CHANNEL_NAME_LENGTH}
+          className={inputClass}
+        />
+        <Button>Save</Button>
+        <button type="button" className={quietButtonClass} onClick={() => setRenaming(false)}>
+          Cancel
+        </button>
+      </form>
+    )
+  }
+  return (
+    <header className="flex items-center justify-between gap-4 border-b border-zinc-200 pb-2 dark:border-zinc-800">
+      <h2 className="truncate text-lg font-semibold" data-testid="channel-title">
+        # {channel.name}
+      </h2>
+      {mayCommit(role, 'v1.ChannelRenamed') && (
+        <div className="flex gap-3">
+          <button type="button" className={quietButtonClass} onClick={() => setRenaming(true)}>
+            Rename
+          </button>
+          <button
+            type="button"
+            className={quietButtonClass}
+            onClick={() => store.commit(events.channelArchived({ id: channel.id, userId, at: new Date() }))}
+          >
+            Archive
+          </button>
+        </div>
+      )}
+    </header>
+  )
+}
+
+function Composer({ channel }: { channel: Channel }) {
+  const store = useWorkspaceStore()
+  const { userId } = useWorkspace()
+  const [text, setText] = useState('')
+  const send = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const trimmed = text.trim()
+    if (trimmed === '') return
+    store.commit(
+      events.messageSent({ id: crypto.randomUUID(), channelId: channel.id, text: trimmed, userId, at: new Date() }),
+    )
+    setText('')
+  }
+  return (
+    <form onSubmit={send} className="flex gap-2">
+      <label htmlFor="message" className="sr-only">
+        Message #{channel.name}
+      </label>
+      <input
+        id="message"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={MAX_MESSAGE_LENGTH}
+        placeholder={`Message #${channel.name}`}
+        autoComplete="off"
+        className={inputClass}
+      />
+      <Button>Send</Button>
+    </form>
+  )
+}
+
+export function ChannelView({ channel }: { channel: Channel }) {
+  const store = useWorkspaceStore()
+  const messages = store.useQuery(messagesIn$(channel.id))
+  return (
+    <>
+      <ChannelHeader channel={channel} />
+      <ol aria-label="Messages" className="flex flex-col gap-3">
+        {messages.length === 0 ? (
+          <li className="text-sm text-zinc-500">No messages yet.</li>
+        ) : (
+          messages.map((message) => <MessageItem key={message.id} message={message} />)
+        )}
+      </ol>
+      <Composer channel={channel} />
+    </>
+  )
+}

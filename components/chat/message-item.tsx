@@ -1,0 +1,89 @@
+'use client'
+
+import { type FormEvent, useState } from 'react'
+
+import { Button } from '@/components/ui/button'
+import { useWorkspaceStore } from '@/components/workspace-store/store'
+import { useMemberName, useWorkspace } from '@/components/workspace-store/workspace-context'
+import { events, MAX_MESSAGE_LENGTH, type tables } from '@/lib/livestore/schema'
+
+import { inputClass, quietButtonClass } from './styles'
+
+type Message = typeof tables.messages.Type
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+export function MessageItem({ message }: { message: Message }) {
+  const store = useWorkspaceStore()
+  const { userId } = useWorkspace()
+  const nameOf = useMemberName()
+  const [editing, setEditing] = useState(false)
+  const [text, setText] = useState(message.text)
+  const mine = message.authorId === userId
+
+  const save = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const trimmed = text.trim()
+    if (trimmed !== '' && trimmed !== message.text) {
+      store.commit(events.messageEdited({ id: message.id, text: trimmed, userId, at: new Date() }))
+    }
+    setEditing(false)
+  }
+
+  return (
+    <li className="flex flex-col gap-1" data-testid="message">
+      <div className="flex items-baseline gap-2 text-xs text-zinc-500">
+        <span className="font-medium text-zinc-900 dark:text-zinc-100" data-testid="message-author">
+          {nameOf(message.authorId)}
+        </span>
+        <time dateTime={message.createdAt.toISOString()}>{timeFormat.format(message.createdAt)}</time>
+        {message.editedAt !== null && message.deletedAt === null && <span>(edited)</span>}
+        {mine && message.deletedAt === null && !editing && (
+          <span className="ml-auto flex gap-3">
+            <button
+              type="button"
+              className={quietButtonClass}
+              onClick={() => {
+                setText(message.text)
+                setEditing(true)
+              }}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              className={quietButtonClass}
+              onClick={() => store.commit(events.messageDeleted({ id: message.id, userId, at: new Date() }))}
+            >
+              Delete
+            </button>
+          </span>
+        )}
+      </div>
+      {message.deletedAt !== null ? (
+        <p className="text-sm italic text-zinc-500">Message deleted</p>
+      ) : editing ? (
+        <form onSubmit={save} className="flex gap-2">
+          <label htmlFor={`edit-${message.id}`} className="sr-only">
+            Edit message
+          </label>
+          <input
+            id={`edit-${message.id}`}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={MAX_MESSAGE_LENGTH}
+            className={inputClass}
+          />
+          <Button>Save</Button>
+          <button type="button" className={quietButtonClass} onClick={() => setEditing(false)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <p className="whitespace-pre-wrap break-words text-sm" data-testid="message-text">
+          {message.text}
+        </p>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,31 @@
+'use client'
+
+// Signing out ends the session and deletes this browser's local workspace stores.
+import { useState } from 'react'
+
+import { authClient } from '@/lib/auth/client'
+
+import { deleteLocalStores } from './local-stores'
+import { deleteOfflineCaches } from './offline-shell'
+
+export function SignOutButton() {
+  const [pending, setPending] = useState(false)
+  const signOut = async () => {
+    setPending(true)
+    try {
+      // Close the stores first: their workers hold the OPFS files that are about to go.
+      const { disposeStores } = await import('./store')
+      await disposeStores()
+      await authClient.signOut()
+      await Promise.all([deleteLocalStores(), deleteOfflineCaches()])
+    } finally {
+      // A full load, so no worker of the signed-out session survives in this tab.
+      window.location.assign('/sign-in')
+    }
+  }
+  return (
+    <button type="button" onClick={signOut} disabled={pending} className="underline disabled:opacity-60">
+      {pending ? 'Signing out…' : 'Sign out'}
+    </button>
+  )
+}

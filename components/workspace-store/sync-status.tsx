@@ -1,0 +1,95 @@
+'use client'
+
+// The sync status indicator, following the seed's connection lifecycle: offline, connecting, syncing,
+// synced, or access denied, with the number of local events the server does not have yet.
+import { StoreInternalsSymbol } from '@livestore/livestore'
+import { useEffect, useState } from 'react'
+import { useWorkspaceStore } from './store'
+import { type AccessState, useSyncAccess } from './sync-access'
+import { useWorkspace } from './workspace-context'
+
+export type SyncPhase = 'offline' | 'connecting' | 'syncing' | 'synced' | 'denied'
+
+type Reading = { online: boolean; connected: boolean; pending: number }
+
+const POLL_MS = 400
+
+const phaseOf = (access: AccessState, { online, connected, pending }: Reading): SyncPhase => {
+  if (access.state !== 'ok') return 'denied'
+  if (!online) return 'offline'
+  if (!connected) return 'connecting'
+  return pending > 0 ? 'syncing' : 'synced'
+}
+
+const LABELS: Record<SyncPhase, string> = {
+  offline: 'Offline',
+  connecting: 'Connecting…',
+  syncing: 'Syncing…',
+  synced: 'Synced',
+  denied: 'Access denied',
+}
+
+const DOT: Record<SyncPhase, string> = {
+  offline: 'bg-zinc-400',
+  connecting: 'bg-amber-400',
+  syncing: 'bg-sky-500',
+  synced: 'bg-emerald-500',
+  denied: 'bg-red-600',
+}
+
+/** Reads the leader's connection and its queue of events not yet pushed; the leader may be another tab. */
+const useSyncReading = (): Reading => {
+  const store = useWorkspaceStore()
+  const [reading, setReading] = useState<Reading>({ online: true, connected: false, pending: 0 })
+  useEffect(() => {
+    const leader = store[StoreInternalsSymbol].clientSession.leaderThread
+    let stopped = false
+    const read = async () => {
+      const { Effect } = await import('effect')
+      const [network, leaderState] = await Promise.all([
+        Effect.runPromise(leader.networkStatus.get),
+        Effect.runPromise(leader.syncState.get),
+      ])
+      const session = store.syncStatus()
+      if (stopped) return
+      const next = {
+        online: navigator.onLine,
+        connected: network.isConnected,
+        pending: leaderState.pending.length + session.pendingCount,
+      }
+      setReading((prev) =>
+        prev.online === next.online && prev.connected === next.connected && prev.pending === next.pending ? prev : next,
+      )
+    }
+    const tick = () =>
+      read()
+        .catch(() => undefined)
+        .finally(() => {
+          if (!stopped) timer = setTimeout(tick, POLL_MS)
+        })
+    let timer = setTimeout(tick, 0)
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+    }
+  }, [store])
+  return reading
+}
+
+export function SyncStatus() {
+  const { storeId } = useWorkspace()
+  const access = useSyncAccess(storeId)
+  const reading = useSyncReading()
+  const phase = phaseOf(access, reading)
+  return (
+    <p role="status" data-testid="sync-status" data-phase={phase} className="flex items-center gap-2 text-xs">
+      <span aria-hidden className={`inline-block size-2 rounded-full ${DOT[phase]}`} />
+      <span>{LABELS[phase]}</span>
+      {reading.pending > 0 && (
+        <span data-testid="sync-pending" className="text-zinc-500">
+          {reading.pending} not yet synced
+        </span>
+      )}
+    </p>
+  )
+}

@@ -1,0 +1,22 @@
+// Messages between the leader worker (which owns the sync WebSocket and renews its token) and the
+// pages showing a store, over a BroadcastChannel: the leader may live in another tab.
+export const SYNC_ACCESS_CHANNEL = 'livestore-sync-access'
+
+/** The sync payload a page gives LiveStore: the token, and the workspace to renew it for. */
+export type WorkspaceSyncPayload = { token: string; workspaceId: string }
+
+export type SyncAccessMessage =
+  /** The server closed the connection for good (member removed, workspace deleted). */
+  | { type: 'revoked'; storeId: string; reason: string }
+  /** Renewing the token was refused: 401 signed out, 404 no longer a member. */
+  | { type: 'denied'; storeId: string; status: number }
+  /** A token was renewed (pages show nothing for it; tests and devtools can watch it). */
+  | { type: 'renewed'; storeId: string; expiresAt: number }
+
+export const isSyncAccessMessage = (value: unknown): value is SyncAccessMessage =>
+  typeof value === 'object' &&
+  value !== null &&
+  'type' in value &&
+  'storeId' in value &&
+  typeof value.storeId === 'string' &&
+  (value.type === 'revoked' || value.type === 'denied' || value.type === 'renewed')

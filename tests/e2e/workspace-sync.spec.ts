@@ -1,0 +1,206 @@
+import { type Browser, expect, type Page, test } from '@playwright/test'
+
+import { createWorkspace, openMailLink, signUpAndVerify, unique } from './helpers'
+
+// Three people: Ann owns a workspace, Bob is a member of it, Cid has a workspace of his own.
+test.describe.configure({ mode: 'serial' })
+
+const id = unique()
+const slug = `studio-${id}`
+let ann: Page
+let bob: Page
+let cid: Page
+
+const messages = (page: Page) => page.getByTestId('message-text')
+const status = (page: Page) => page.getByTestId('sync-status')
+
+const send = async (page: Page, text: string) => {
+  await page.getByPlaceholder(/^Message #/).fill(text)
+  await page.getByRole('button', { name: 'Send' }).click()
+}
+
+const joinAsMember = async (browser: Browser, owner: Page, name: string, email: string) => {
+  await owner.goto(`/w/${slug}/members`)
+  await owner.getByLabel('Email to invite').fill(email)
+  await owner.getByLabel('Role').selectOption('member')
+  await owner.getByRole('button', { name: 'Send invitation' }).click()
+  await expect(owner.getByText(`Invitation sent to ${email}.`)).toBeVisible()
+  const page = await (await browser.newContext()).newPage()
+  await openMailLink(page, email, /invited you/i)
+  await page.getByRole('link', { name: 'Create an account' }).click()
+  await expect(page.getByLabel('Email')).toHaveValue(email)
+  await page.getByLabel('Name').fill(name)
+  await page.getByLabel('Password').fill(`${name} password 1`)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
+  await openMailLink(page, email, /verify your email/i)
+  await page.getByRole('button', { name: 'Accept invitation' }).click()
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}$`))
+  return page
+}
+
+test.beforeAll(async ({ browser }) => {
+  ann = await signUpAndVerify(browser, 'Ann', `ann-${id}@example.test`, 'ann password 1')
+  await createWorkspace(ann, `Studio ${id}`, slug)
+  bob = await joinAsMember(browser, ann, 'Bob', `bob-${id}@example.test`)
+  cid = await signUpAndVerify(browser, 'Cid', `cid-${id}@example.test`, 'cid password 1')
+  await createWorkspace(cid, `Elsewhere ${id}`, `elsewhere-${id}`)
+  await ann.goto(`/w/${slug}`)
+  for (const page of [ann, bob]) await expect(status(page)).toHaveAttribute('data-phase', 'synced')
+})
+
+test('Ann and Bob see each other’s channels and messages as they are sent', async () => {
+  await ann.getByLabel('New channel').fill('general')
+  await ann.getByRole('button', { name: 'Create channel' }).click()
+  await expect(bob.getByTestId('channel-title')).toHaveText('# general')
+
+  const sentAt = Date.now()
+  await send(ann, 'Hello from Ann')
+  await expect(messages(bob)).toHaveText(['Hello from Ann'])
+  const latencyMs = Date.now() - sentAt
+  test.info().annotations.push({ type: 'A→B message latency (ms)', description: String(latencyMs) })
+  console.log(`A→B: message visible in the other browser after ${latencyMs} ms`)
+
+  await send(bob, 'Hi Ann, Bob here')
+  await expect(messages(ann)).toHaveText(['Hello from Ann', 'Hi Ann, Bob here'])
+  // Authors by name from the membership.
+  await expect(ann.getByTestId('message-author')).toHaveText(['Ann', 'Bob'])
+  await expect(status(ann)).toHaveAttribute('data-phase', 'synced')
+})
+
+test('authors edit and delete their own messages; managers rename and archive channels', async () => {
+  const annMessage = ann.getByTestId('message').filter({ hasText: 'Hello from Ann' })
+  // Bob cannot edit Ann's message: no controls for him.
+  await expect(bob.getByTestId('message').filter({ hasText: 'Hello from Ann' }).getByRole('button')).toHaveCount(0)
+  await annMessage.getByRole('button', { name: 'Edit' }).click()
+  await ann.getByLabel('Edit message').fill('Hello from Ann (edited)')
+  await ann.getByRole('button', { name: 'Save' }).click()
+  await expect(messages(bob).first()).toHaveText('Hello from Ann (edited)')
+  await expect(bob.getByText('(edited)', { exact: true })).toBeVisible()
+
+  await bob.getByTestId('message').filter({ hasText: 'Bob here' }).getByRole('button', { name: 'Delete' }).click()
+  await expect(ann.getByText('Message deleted')).toBeVisible()
+
+  // Renaming is for owners and admins: Bob, a member, has no such control.
+  await expect(bob.getByRole('button', { name: 'Rename' })).toHaveCount(0)
+  await ann.getByRole('button', { name: 'Rename' }).click()
+  await ann.getByLabel('Channel name').fill('lobby')
+  await ann.getByRole('button', { name: 'Save' }).click()
+  await expect(bob.getByTestId('channel-title')).toHaveText('# lobby')
+
+  await ann.getByLabel('New channel').fill('scratch')
+  await ann.getByRole('button', { name: 'Create channel' }).click()
+  await expect(ann.getByTestId('channel-title')).toHaveText('# scratch')
+  await ann.getByRole('button', { name: 'Archive' }).click()
+  await expect(bob.getByRole('list', { name: 'Channels' }).getByRole('button')).toHaveText(['# lobby'])
+})
+
+test('Bob works offline, reloads offline, and Ann gets his five messages exactly once', async () => {
+  // The offline shell is installed on the first visit; from then on the page loads without a network.
+  await bob.reload()
+  await expect(status(bob)).toHaveAttribute('data-phase', 'synced')
+
+  await bob.context().setOffline(true)
+  await expect(status(bob)).toHaveAttribute('data-phase', 'offline')
+  const offline = [1, 2, 3, 4, 5].map((n) => `offline note ${n}`)
+  for (const text of offline) await send(bob, text)
+  await expect(messages(bob)).toHaveText(['Hello from Ann (edited)', ...offline])
+  await expect(bob.getByTestId('sync-pending')).toHaveText('5 not yet synced')
+  await expect(messages(ann)).toHaveText(['Hello from Ann (edited)'])
+
+  await bob.reload()
+  await expect(messages(bob)).toHaveText(['Hello from Ann (edited)', ...offline])
+  await expect(status(bob)).toHaveAttribute('data-phase', 'offline')
+
+  await bob.context().setOffline(false)
+  await expect(messages(ann)).toHaveText(['Hello from Ann (edited)', ...offline])
+  await expect(status(bob)).toHaveAttribute('data-phase', 'synced')
+  // Still exactly once after things settle.
+  await ann.reload()
+  await expect(messages(ann)).toHaveText(['Hello from Ann (edited)', ...offline])
+})
+
+test('activity lists who did what, and the export downloads the workspace as JSON', async () => {
+  await ann.getByRole('link', { name: 'Activity' }).click()
+  const activity = ann.getByTestId('activity')
+  await expect(activity.first()).toContainText('Bob')
+  await expect(activity.filter({ hasText: 'created #general' })).toHaveCount(1)
+  await expect(activity.filter({ hasText: 'sent a message in #lobby' })).toHaveCount(7)
+  await expect(activity.filter({ hasText: 'archived #scratch' })).toHaveCount(1)
+
+  const download = ann.waitForEvent('download')
+  await ann.getByRole('button', { name: 'Export data (JSON)' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^${slug}-\\d{4}-\\d{2}-\\d{2}\\.json$`))
+  const data = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8'))
+  expect(data.workspace.slug).toBe(slug)
+  expect(data.channels.map((c: { name: string }) => c.name)).toEqual(['lobby', 'scratch'])
+  expect(data.messages).toHaveLength(7)
+
+  await ann.getByRole('link', { name: 'Settings' }).click()
+  await expect(ann.getByTestId('events-stored')).not.toHaveText('0')
+  await expect(ann.getByTestId('connected-devices')).not.toHaveText('0')
+  await ann.goto(`/w/${slug}`)
+})
+
+test('Cid, a member of another workspace only, cannot reach this workspace’s store', async () => {
+  expect((await cid.goto(`/w/${slug}`))?.status()).toBe(404)
+  const workspaceId = await ann.locator('[data-workspace-id]').getAttribute('data-workspace-id')
+  expect((await cid.request.post(`/api/workspaces/${workspaceId}/sync-token`)).status()).toBe(404)
+  const { storeId } = await (await ann.request.post(`/api/workspaces/${workspaceId}/sync-token`)).json()
+
+  // With his own valid token (for his workspace), a socket to Ann's store is refused before it opens.
+  await cid.goto(`/w/elsewhere-${id}`)
+  const ownWorkspaceId = await cid.locator('[data-workspace-id]').getAttribute('data-workspace-id')
+  const { token } = await (await cid.request.post(`/api/workspaces/${ownWorkspaceId}/sync-token`)).json()
+  const outcome = await cid.evaluate(
+    ({ storeId, token }) =>
+      new Promise<string>((resolve) => {
+        const payload = encodeURIComponent(JSON.stringify({ token, workspaceId: 'x' }))
+        const ws = new WebSocket(
+          `${location.origin.replace('http', 'ws')}/sync?storeId=${storeId}&transport=ws&payload=${payload}`,
+        )
+        ws.onopen = () => resolve('opened')
+        ws.onclose = () => resolve('refused')
+      }),
+    { storeId, token },
+  )
+  expect(outcome).toBe('refused')
+})
+
+test('Ann removes Bob: his open page stops syncing and says access was revoked', async () => {
+  await expect(status(bob)).toHaveAttribute('data-phase', 'synced')
+  const members = await await ann.context().newPage()
+  await members.goto(`/w/${slug}/members`)
+  const removedAt = Date.now()
+  await members.getByTestId('member').filter({ hasText: 'Bob' }).getByRole('button', { name: 'Remove' }).click()
+  await expect(bob.getByText(/Your access to this workspace was revoked/)).toBeVisible()
+  console.log(`removal → revoked banner on the removed member's page after ${Date.now() - removedAt} ms`)
+  await expect(members.getByTestId('member')).toHaveCount(1)
+  await expect(status(bob)).toHaveAttribute('data-phase', 'denied')
+  // What he sends now stays on his side.
+  await send(bob, 'anyone there?')
+  await send(ann, 'Bob has left')
+  await expect(messages(ann).last()).toHaveText('Bob has left')
+  await expect(messages(bob)).not.toContainText(['Bob has left'])
+  expect(await messages(ann).allTextContents()).not.toContain('anyone there?')
+  // And the page itself is gone for him.
+  expect((await bob.goto(`/w/${slug}`))?.status()).toBe(404)
+})
+
+test('signing out deletes the browser’s local stores', async () => {
+  const localStores = () =>
+    ann.evaluate(async () => {
+      const names: string[] = []
+      const root = await navigator.storage.getDirectory()
+      for await (const [name] of (root as unknown as { entries(): AsyncIterable<[string]> }).entries()) {
+        if (name.startsWith('livestore-')) names.push(name)
+      }
+      return names
+    })
+  expect((await localStores()).length).toBeGreaterThan(0)
+  await ann.getByRole('button', { name: 'Sign out' }).click()
+  await expect(ann).toHaveURL(/\/sign-in$/)
+  expect(await localStores()).toEqual([])
+  expect(await ann.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('offline-pages')))).toEqual([])
+})
