@@ -11,4 +11,4 @@ const nextConfig: NextConfig = {
 export default nextConfig
 
 // Gives `next dev` the Cloudflare bindings (local D1 under .wrangler/) through getCloudflareContext().
-initOpenNextCloudflareForDev()
+initOpenNextCloudflareForDev({ environment: 'dev' })

@@ -70,9 +70,9 @@ function ActivityList() {
     const scheduleFlush = () => {
       flush ??= setTimeout(() => {
         flush = undefined
-        const batch = pending
+        const newestFirst = pending.reverse()
         pending = []
-        setEntries((current) => [...batch.reverse(), ...current].slice(0, SHOWN))
+        setEntries((current) => [...newestFirst, ...current].slice(0, SHOWN))
         setLoaded(true)
       }, 50)
     }

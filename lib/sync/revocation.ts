@@ -1,13 +1,22 @@
 // The app tells a workspace's sync Durable Object, through its binding, when memberships change, so
 // open connections follow at once instead of at the next token expiry. Called from better-auth's
 // organization hooks (lib/auth/auth.ts) and where better-auth has no hook (leaving, account deletion).
+import type { SyncBackendDO } from '../../durable-objects/sync-backend'
 import { storeIdForWorkspace } from './token'
 
 type SyncBinding = Pick<CloudflareEnv, 'SYNC_BACKEND_DO'>
 
+/** The Durable Object of a store, reached through the binding. */
+export const syncBackendOf = (env: SyncBinding, storeId: string) => {
+  // Typed as a union by `wrangler types`: under `next dev` the class lives in the sync worker beside
+  // the app (wrangler.toml's env.dev). It is the same class either way.
+  const namespace = env.SYNC_BACKEND_DO as DurableObjectNamespace<SyncBackendDO>
+  return namespace.get(namespace.idFromName(storeId))
+}
+
 const backendOf = async (env: SyncBinding, workspaceId: string) => {
   const storeId = await storeIdForWorkspace(workspaceId)
-  return { storeId, stub: env.SYNC_BACKEND_DO.get(env.SYNC_BACKEND_DO.idFromName(storeId)) }
+  return { storeId, stub: syncBackendOf(env, storeId) }
 }
 
 /**

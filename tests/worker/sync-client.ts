@@ -3,6 +3,7 @@
 import { env, exports } from 'cloudflare:workers'
 
 import type { WorkspaceRole } from '../../lib/auth/permissions'
+import { syncBackendOf } from '../../lib/sync/revocation'
 import { issueSyncToken, storeIdForWorkspace } from '../../lib/sync/token'
 
 export type EncodedEvent = {
@@ -204,7 +205,7 @@ export const storedEvents = async (storeId: string) => {
 }
 
 /** The Durable Object of a store, as the app reaches it through the binding. */
-export const syncBackend = (storeId: string) => env.SYNC_BACKEND_DO.get(env.SYNC_BACKEND_DO.idFromName(storeId))
+export const syncBackend = (storeId: string) => syncBackendOf(env, storeId)
 
 export const waitFor = async <T>(check: () => Promise<T | undefined>, timeoutMs = 3000): Promise<T> => {
   const deadline = Date.now() + timeoutMs
