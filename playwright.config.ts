@@ -4,6 +4,7 @@ import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 8790)
 const baseURL = `http://127.0.0.1:${PORT}`
+export const SYNC_TOKEN_TTL_SECONDS = 30
 
 // Debian's Chromium on CI and these machines (no browser downloads here); Playwright's own elsewhere.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium'
@@ -37,7 +38,8 @@ export default defineConfig({
   },
   webServer: {
     // The OpenNext build served by workerd, on its own fresh local state so runs never see each other's data.
-    command: `node scripts/preview.mjs --port ${PORT} --persist-to .wrangler/e2e-state --fresh-state`,
+    // Sync tokens live 30 s here (5 min by default), so renewal happens again and again during the run.
+    command: `node scripts/preview.mjs --port ${PORT} --persist-to .wrangler/e2e-state --fresh-state --sync-token-ttl ${SYNC_TOKEN_TTL_SECONDS}`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 300_000,

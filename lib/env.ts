@@ -9,6 +9,8 @@ export type OptionalEnv = {
   EMAIL_FROM?: string
   /** "true" keeps the dev mailbox (D1 + /dev/mailbox) in a production build, for previews and tests. */
   DEV_MAILBOX?: string
+  /** Lifetime of sync tokens in seconds (30–3600, default 300). */
+  SYNC_TOKEN_TTL_SECONDS?: string
   GITHUB_CLIENT_ID?: string
   GITHUB_CLIENT_SECRET?: string
   GOOGLE_CLIENT_ID?: string

@@ -1,6 +1,7 @@
 // `npm run preview`: the OpenNext build of the app served by workerd (wrangler dev on worker.ts),
 // exactly as it runs on Cloudflare. Options: --port N, --persist-to DIR (a separate local state),
-// --skip-build (serve the existing .open-next build), --fresh-state (empty the persist dir first).
+// --skip-build (serve the existing .open-next build), --fresh-state (empty the persist dir first),
+// --sync-token-ttl SECONDS (short-lived sync tokens, so renewal shows within a test run).
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     'persist-to': { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
     'fresh-state': { type: 'boolean', default: false },
+    'sync-token-ttl': { type: 'string' },
   },
 })
 
@@ -31,6 +33,8 @@ if (values['fresh-state']) {
 migrateLocalD1(values['persist-to'])
 
 const persist = values['persist-to'] === undefined ? [] : ['--persist-to', values['persist-to']]
+const ttl =
+  values['sync-token-ttl'] === undefined ? [] : ['--var', `SYNC_TOKEN_TTL_SECONDS:${values['sync-token-ttl']}`]
 console.log(`[preview] http://127.0.0.1:${values.port}`)
 runTogether([
   {
@@ -48,6 +52,7 @@ runTogether([
       '--var',
       'DEV_MAILBOX:true',
       ...persist,
+      ...ttl,
     ],
     env: offlineEnv(),
     cwd: root,

@@ -4,6 +4,8 @@
 // synced, or access denied, with the number of local events the server does not have yet.
 import { StoreInternalsSymbol } from '@livestore/livestore'
 import { useEffect, useState } from 'react'
+
+import { CONNECTIVITY_CHANNEL, OFFLINE_MESSAGE } from '@/lib/livestore/sync-access'
 import { useWorkspaceStore } from './store'
 import { type AccessState, useSyncAccess } from './sync-access'
 import { useWorkspace } from './workspace-context'
@@ -55,7 +57,8 @@ const useSyncReading = (): Reading => {
       const next = {
         online: navigator.onLine,
         connected: network.isConnected,
-        pending: leaderState.pending.length + session.pendingCount,
+        // The session's queue and the leader's overlap (an event stays pending in both until pushed).
+        pending: Math.max(leaderState.pending.length, session.pendingCount),
       }
       setReading((prev) =>
         prev.online === next.online && prev.connected === next.connected && prev.pending === next.pending ? prev : next,
@@ -76,7 +79,21 @@ const useSyncReading = (): Reading => {
   return reading
 }
 
+/** Tells the leader worker (maybe in another tab) when this page's browser goes offline. */
+const useReportOffline = () => {
+  useEffect(() => {
+    const channel = new BroadcastChannel(CONNECTIVITY_CHANNEL)
+    const report = () => channel.postMessage(OFFLINE_MESSAGE)
+    window.addEventListener('offline', report)
+    return () => {
+      window.removeEventListener('offline', report)
+      channel.close()
+    }
+  }, [])
+}
+
 export function SyncStatus() {
+  useReportOffline()
   const { storeId } = useWorkspace()
   const access = useSyncAccess(storeId)
   const reading = useSyncReading()

@@ -20,3 +20,10 @@ export const isSyncAccessMessage = (value: unknown): value is SyncAccessMessage 
   'storeId' in value &&
   typeof value.storeId === 'string' &&
   (value.type === 'revoked' || value.type === 'denied' || value.type === 'renewed')
+
+/**
+ * Pages tell the leader worker when their browser goes offline: not every browser (nor Playwright's
+ * offline emulation) fires `offline` inside workers, and the worker closes its sockets on it.
+ */
+export const CONNECTIVITY_CHANNEL = 'livestore-connectivity'
+export const OFFLINE_MESSAGE = 'offline'

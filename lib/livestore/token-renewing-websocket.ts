@@ -3,24 +3,35 @@
 // leader worker this wrapper keeps a fresh token per store (renewed through the app's token endpoint
 // before it expires) and puts it into each new connection's URL, so reconnects after a long session
 // or an offline spell need no reload, and events committed meanwhile simply wait in the local log.
-// It also reports why the server ended a connection for good.
+// It also reports why the server ended a connection for good, and closes sockets when the browser
+// goes offline: LiveStore 0.4.0 notices a dead socket only by a ping timeout, which it retries without
+// failing the requests in flight, so a push sent into a dead socket would wait forever; closed, the
+// push fails and is retried on the next connection.
 import { SYNC_CLOSE } from '../sync/close-codes'
-import { SYNC_ACCESS_CHANNEL, type SyncAccessMessage, type WorkspaceSyncPayload } from './sync-access'
+import {
+  CONNECTIVITY_CHANNEL,
+  OFFLINE_MESSAGE,
+  SYNC_ACCESS_CHANNEL,
+  type SyncAccessMessage,
+  type WorkspaceSyncPayload,
+} from './sync-access'
 
-/** Renew when a token has less than this left (tokens live 5 minutes). */
-const RENEW_BEFORE_EXPIRY_MS = 90_000
-const CHECK_INTERVAL_MS = 20_000
+/** Renew once a token has used two thirds of its lifetime (tokens live minutes). */
+const RENEW_AFTER_FRACTION = 2 / 3
+const CHECK_INTERVAL_MS = 5_000
 
-type Entry = WorkspaceSyncPayload & { expiresAt: number; renewing?: Promise<void> }
+type Entry = WorkspaceSyncPayload & { renewAt: number; expiresAt: number; renewing?: Promise<void> }
 
-const expiryOf = (token: string): number => {
+/** When to renew a token and when it expires, from its (unverified: only the server judges it) claims. */
+const timesOf = (token: string): { renewAt: number; expiresAt: number } => {
   try {
     const claims: unknown = JSON.parse(atob(token.split('.')[1]!.replaceAll('-', '+').replaceAll('_', '/')))
-    return typeof claims === 'object' && claims !== null && 'exp' in claims && typeof claims.exp === 'number'
-      ? claims.exp * 1000
-      : 0
+    if (typeof claims !== 'object' || claims === null || !('exp' in claims) || !('iat' in claims)) throw claims
+    const { exp, iat } = claims as { exp: unknown; iat: unknown }
+    if (typeof exp !== 'number' || typeof iat !== 'number') throw claims
+    return { renewAt: (iat + (exp - iat) * RENEW_AFTER_FRACTION) * 1000, expiresAt: exp * 1000 }
   } catch {
-    return 0
+    return { renewAt: 0, expiresAt: 0 }
   }
 }
 
@@ -61,7 +72,7 @@ export const installTokenRenewingWebSocket = () => {
         const body = (await response.json()) as { token: string; expiresAt: number; storeId: string }
         if (body.storeId !== storeId) return
         entry.token = body.token
-        entry.expiresAt = expiryOf(body.token)
+        Object.assign(entry, timesOf(body.token))
         post({ type: 'renewed', storeId, expiresAt: entry.expiresAt })
       } catch {
         // Offline: the next check or connection attempt tries again.
@@ -72,15 +83,23 @@ export const installTokenRenewingWebSocket = () => {
     return entry.renewing
   }
 
-  const renewIfExpiring = (storeId: string, entry: Entry) => {
-    if (entry.expiresAt - Date.now() < RENEW_BEFORE_EXPIRY_MS) void renew(storeId, entry)
+  const renewIfDue = (storeId: string, entry: Entry) => {
+    if (Date.now() >= entry.renewAt) void renew(storeId, entry)
   }
 
   setInterval(() => {
-    for (const [storeId, entry] of entries) renewIfExpiring(storeId, entry)
+    for (const [storeId, entry] of entries) renewIfDue(storeId, entry)
   }, CHECK_INTERVAL_MS)
 
   const NativeWebSocket = globalThis.WebSocket
+  const openSockets = new Set<WebSocket>()
+  const closeAll = () => {
+    for (const socket of openSockets) socket.close(4000, 'browser offline')
+  }
+  globalThis.addEventListener('offline', closeAll)
+  new BroadcastChannel(CONNECTIVITY_CHANNEL).onmessage = (event: MessageEvent) => {
+    if (event.data === OFFLINE_MESSAGE) closeAll()
+  }
 
   class TokenRenewingWebSocket extends NativeWebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
@@ -89,21 +108,31 @@ export const installTokenRenewingWebSocket = () => {
       const payload = payloadOf(target)
       if (storeId !== null && payload !== undefined) {
         let entry = entries.get(storeId)
-        const expiresAt = expiryOf(payload.token)
-        if (entry === undefined || expiresAt > entry.expiresAt) {
-          entry = { ...payload, expiresAt }
+        const times = timesOf(payload.token)
+        if (entry === undefined || times.expiresAt > entry.expiresAt) {
+          entry = { ...payload, ...times }
           entries.set(storeId, entry)
         }
         target.searchParams.set(
           'payload',
           encodeURIComponent(JSON.stringify({ token: entry.token, workspaceId: entry.workspaceId })),
         )
-        renewIfExpiring(storeId, entry)
+        renewIfDue(storeId, entry)
       }
       super(target, protocols)
-      if (storeId !== null) {
+      const entry = storeId === null ? undefined : entries.get(storeId)
+      if (storeId !== null && entry !== undefined) {
+        let opened = false
+        this.addEventListener('open', () => {
+          opened = true
+          openSockets.add(this)
+        })
         this.addEventListener('close', (event) => {
+          openSockets.delete(this)
           if (event.code === SYNC_CLOSE.accessRevoked) post({ type: 'revoked', storeId, reason: event.reason })
+          // Refused before opening: a browser cannot read the route's 401/403, so ask the token endpoint,
+          // which either renews the token for the next attempt or says why access is gone.
+          else if (!opened) void renew(storeId, entry)
         })
       }
     }

@@ -11,6 +11,19 @@ export const SYNC_TOKEN_AUDIENCE = 'livestore-sync'
 export const SYNC_TOKEN_ISSUER = 'app'
 /** Minutes, not days: a removed member's token stops working soon even if a socket was missed. */
 export const SYNC_TOKEN_TTL_SECONDS = 5 * 60
+const MIN_TTL_SECONDS = 30
+const MAX_TTL_SECONDS = 60 * 60
+
+/**
+ * The lifetime of new tokens: SYNC_TOKEN_TTL_SECONDS from the environment when set (30 s to 1 h; the
+ * e2e run uses 30 s so renewal happens during the tests), else 5 minutes.
+ */
+export const syncTokenTtlSeconds = (env: { SYNC_TOKEN_TTL_SECONDS?: string }): number => {
+  const configured = Number(env.SYNC_TOKEN_TTL_SECONDS)
+  return Number.isInteger(configured) && configured >= MIN_TTL_SECONDS && configured <= MAX_TTL_SECONDS
+    ? configured
+    : SYNC_TOKEN_TTL_SECONDS
+}
 const ALGORITHM = 'HS256'
 const KEY_VERSION = 'v1'
 
@@ -37,10 +50,10 @@ export const syncSigningKey = async (secret: string): Promise<{ key: CryptoKey; 
 export const issueSyncToken = async (
   secret: string,
   claims: SyncClaims,
-  now = Math.floor(Date.now() / 1000),
+  { now = Math.floor(Date.now() / 1000), ttlSeconds = SYNC_TOKEN_TTL_SECONDS } = {},
 ): Promise<{ token: string; expiresAt: number }> => {
   const { key, kid } = await syncSigningKey(secret)
-  const expiresAt = now + SYNC_TOKEN_TTL_SECONDS
+  const expiresAt = now + ttlSeconds
   const token = await new SignJWT({ wid: claims.workspaceId, role: claims.role })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid })
     .setSubject(claims.userId)

@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test'
 
+import { SYNC_TOKEN_TTL_SECONDS } from '../../playwright.config'
 import { createWorkspace, openMailLink, signUpAndVerify, unique } from './helpers'
 
 // Three people: Ann owns a workspace, Bob is a member of it, Cid has a workspace of his own.
@@ -95,6 +96,30 @@ test('authors edit and delete their own messages; managers rename and archive ch
   await expect(bob.getByRole('list', { name: 'Channels' }).getByRole('button')).toHaveText(['# lobby'])
 })
 
+test('a sync token that expires during a long session is renewed; a reconnect needs no reload', async () => {
+  await bob.evaluate(() => {
+    const counter = window as unknown as { renewals: number }
+    counter.renewals = 0
+    new BroadcastChannel('livestore-sync-access').onmessage = (event) => {
+      if (event.data?.type === 'renewed') counter.renewals++
+    }
+  })
+  // Bob stays longer than a token lives in this run: the one his page was rendered with has expired.
+  await bob.waitForTimeout((SYNC_TOKEN_TTL_SECONDS + 5) * 1000)
+  expect(await bob.evaluate(() => (window as unknown as { renewals: number }).renewals)).toBeGreaterThan(0)
+
+  // Then his connection ends: Ann makes him an admin, and the sync backend reconnects him under the new
+  // role. The new connection can only be accepted with a renewed token.
+  const members = await ann.context().newPage()
+  await members.goto(`/w/${slug}/members`)
+  await members.getByLabel('Role of Bob').selectOption('admin')
+  await members.getByRole('button', { name: 'Save role' }).click()
+  await send(bob, 'sent around my reconnect')
+  await expect(messages(ann).last()).toHaveText('sent around my reconnect')
+  await expect(status(bob)).toHaveAttribute('data-phase', 'synced')
+  await members.close()
+})
+
 test('Bob works offline, reloads offline, and Ann gets his five messages exactly once', async () => {
   // The offline shell is installed on the first visit; from then on the page loads without a network.
   await bob.reload()
@@ -104,20 +129,20 @@ test('Bob works offline, reloads offline, and Ann gets his five messages exactly
   await expect(status(bob)).toHaveAttribute('data-phase', 'offline')
   const offline = [1, 2, 3, 4, 5].map((n) => `offline note ${n}`)
   for (const text of offline) await send(bob, text)
-  await expect(messages(bob)).toHaveText(['Hello from Ann (edited)', ...offline])
+  await expect(messages(bob)).toHaveText(['Hello from Ann (edited)', 'sent around my reconnect', ...offline])
   await expect(bob.getByTestId('sync-pending')).toHaveText('5 not yet synced')
-  await expect(messages(ann)).toHaveText(['Hello from Ann (edited)'])
+  await expect(messages(ann)).toHaveText(['Hello from Ann (edited)', 'sent around my reconnect'])
 
   await bob.reload()
-  await expect(messages(bob)).toHaveText(['Hello from Ann (edited)', ...offline])
+  await expect(messages(bob)).toHaveText(['Hello from Ann (edited)', 'sent around my reconnect', ...offline])
   await expect(status(bob)).toHaveAttribute('data-phase', 'offline')
 
   await bob.context().setOffline(false)
-  await expect(messages(ann)).toHaveText(['Hello from Ann (edited)', ...offline])
+  await expect(messages(ann)).toHaveText(['Hello from Ann (edited)', 'sent around my reconnect', ...offline])
   await expect(status(bob)).toHaveAttribute('data-phase', 'synced')
   // Still exactly once after things settle.
   await ann.reload()
-  await expect(messages(ann)).toHaveText(['Hello from Ann (edited)', ...offline])
+  await expect(messages(ann)).toHaveText(['Hello from Ann (edited)', 'sent around my reconnect', ...offline])
 })
 
 test('activity lists who did what, and the export downloads the workspace as JSON', async () => {
@@ -125,7 +150,7 @@ test('activity lists who did what, and the export downloads the workspace as JSO
   const activity = ann.getByTestId('activity')
   await expect(activity.first()).toContainText('Bob')
   await expect(activity.filter({ hasText: 'created #general' })).toHaveCount(1)
-  await expect(activity.filter({ hasText: 'sent a message in #lobby' })).toHaveCount(7)
+  await expect(activity.filter({ hasText: 'sent a message in #lobby' })).toHaveCount(8)
   await expect(activity.filter({ hasText: 'archived #scratch' })).toHaveCount(1)
 
   const download = ann.waitForEvent('download')
@@ -135,7 +160,7 @@ test('activity lists who did what, and the export downloads the workspace as JSO
   const data = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8'))
   expect(data.workspace.slug).toBe(slug)
   expect(data.channels.map((c: { name: string }) => c.name)).toEqual(['lobby', 'scratch'])
-  expect(data.messages).toHaveLength(7)
+  expect(data.messages).toHaveLength(8)
 
   await ann.getByRole('link', { name: 'Settings' }).click()
   await expect(ann.getByTestId('events-stored')).not.toHaveText('0')

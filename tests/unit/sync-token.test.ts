@@ -2,7 +2,13 @@ import { SignJWT, UnsecuredJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 
 import { isValidStoreId } from '@/lib/store-id'
-import { issueSyncToken, SYNC_TOKEN_TTL_SECONDS, storeIdForWorkspace, verifySyncToken } from '@/lib/sync/token'
+import {
+  issueSyncToken,
+  SYNC_TOKEN_TTL_SECONDS,
+  storeIdForWorkspace,
+  syncTokenTtlSeconds,
+  verifySyncToken,
+} from '@/lib/sync/token'
 
 const SECRET = 'a test secret that is long enough'
 const claims = { userId: 'user_1', workspaceId: 'ws_AbC123', role: 'member' as const }
@@ -10,7 +16,7 @@ const claims = { userId: 'user_1', workspaceId: 'ws_AbC123', role: 'member' as c
 describe('sync tokens', () => {
   it('round-trip their claims and expire after minutes', async () => {
     const now = Math.floor(Date.now() / 1000)
-    const { token, expiresAt } = await issueSyncToken(SECRET, claims, now)
+    const { token, expiresAt } = await issueSyncToken(SECRET, claims, { now })
     expect(expiresAt - now).toBe(SYNC_TOKEN_TTL_SECONDS)
     expect(await verifySyncToken(SECRET, token)).toEqual({ ok: true, claims })
     const header = JSON.parse(atob(token.split('.')[0]!))
@@ -19,7 +25,9 @@ describe('sync tokens', () => {
   })
 
   it('refuses an expired token', async () => {
-    const { token } = await issueSyncToken(SECRET, claims, Math.floor(Date.now() / 1000) - SYNC_TOKEN_TTL_SECONDS - 60)
+    const { token } = await issueSyncToken(SECRET, claims, {
+      now: Math.floor(Date.now() / 1000) - SYNC_TOKEN_TTL_SECONDS - 60,
+    })
     expect(await verifySyncToken(SECRET, token)).toEqual({ ok: false, reason: 'token expired' })
   })
 
@@ -76,5 +84,18 @@ describe('workspace store ids', () => {
     expect(a).toBe(await storeIdForWorkspace('AbC'))
     expect(isValidStoreId(a)).toBe(true)
     expect(a).not.toBe(await storeIdForWorkspace('abc'))
+  })
+})
+
+describe('sync token lifetime', () => {
+  it('defaults to five minutes and accepts 30 s to 1 h from the environment', async () => {
+    expect(syncTokenTtlSeconds({})).toBe(300)
+    expect(syncTokenTtlSeconds({ SYNC_TOKEN_TTL_SECONDS: '30' })).toBe(30)
+    expect(syncTokenTtlSeconds({ SYNC_TOKEN_TTL_SECONDS: '3600' })).toBe(3600)
+    for (const bad of ['0', '29', '3601', '1.5', 'soon', '']) {
+      expect(syncTokenTtlSeconds({ SYNC_TOKEN_TTL_SECONDS: bad })).toBe(300)
+    }
+    const now = Math.floor(Date.now() / 1000)
+    expect((await issueSyncToken(SECRET, claims, { now, ttlSeconds: 30 })).expiresAt).toBe(now + 30)
   })
 })

@@ -185,7 +185,7 @@ export const makeWorkspace = async (roles: Record<string, WorkspaceRole>) => {
   ])
   const storeId = await storeIdForWorkspace(workspaceId)
   const tokenFor = async (name: string, now?: number) =>
-    (await issueSyncToken(env.BETTER_AUTH_SECRET, { userId: userIds[name]!, workspaceId, role: roles[name]! }, now))
+    (await issueSyncToken(env.BETTER_AUTH_SECRET, { userId: userIds[name]!, workspaceId, role: roles[name]! }, { now }))
       .token
   const connect = async (name: string) => SyncClient.connect(storeId, await tokenFor(name))
   return { workspaceId, storeId, userIds: userIds as Record<string, string>, tokenFor, connect }

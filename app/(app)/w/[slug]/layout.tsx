@@ -9,7 +9,7 @@ import { SignOutButton } from '@/components/workspace-store/sign-out-button'
 import { WorkspaceProvider } from '@/components/workspace-store/workspace-context'
 import { getAuth, getEnv } from '@/lib/auth/server'
 import { requireWorkspace } from '@/lib/auth/workspace-access'
-import { issueSyncToken, storeIdForWorkspace } from '@/lib/sync/token'
+import { issueSyncToken, storeIdForWorkspace, syncTokenTtlSeconds } from '@/lib/sync/token'
 
 export default async function WorkspaceLayout({
   children,
@@ -22,11 +22,12 @@ export default async function WorkspaceLayout({
   const { session, workspace, role } = await requireWorkspace(slug)
   const workspaces = await (await getAuth()).api.listOrganizations({ headers: await headers() })
   // The store of this workspace, and a first sync token for it (the leader worker renews it).
-  const { token } = await issueSyncToken((await getEnv()).BETTER_AUTH_SECRET, {
-    userId: session.user.id,
-    workspaceId: workspace.id,
-    role,
-  })
+  const env = await getEnv()
+  const { token } = await issueSyncToken(
+    env.BETTER_AUTH_SECRET,
+    { userId: session.user.id, workspaceId: workspace.id, role },
+    { ttlSeconds: syncTokenTtlSeconds(env) },
+  )
   const info = {
     workspaceId: workspace.id,
     name: workspace.name,
