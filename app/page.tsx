@@ -6,7 +6,7 @@ export default function HomePage() {
       <h1 className="text-3xl font-semibold tracking-tight">Local-first SaaS starter</h1>
       <p className="text-zinc-600 dark:text-zinc-400">
         Next.js on Cloudflare Workers. Data lives in the browser (LiveStore over OPFS SQLite) and syncs in real time
-        through one Durable Object per store to D1.
+        through one Durable Object per workspace to D1.
       </p>
       <p className="flex flex-wrap gap-3">
         <Link
@@ -20,9 +20,6 @@ export default function HomePage() {
           className="inline-block rounded-md border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
           Sign in
-        </Link>
-        <Link href="/playground" className="inline-block rounded-md px-4 py-2 text-sm font-medium underline">
-          Open a new playground store
         </Link>
       </p>
     </main>

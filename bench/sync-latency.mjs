@@ -1,11 +1,13 @@
 // Push-to-broadcast latency through the real sync stack: wrangler dev (workerd) running the /sync route
-// and its Durable Object on a throwaway local D1. One client pushes events one at a time; a second,
-// live-pulling client receives each broadcast. Prints one JSON object. Run by hand: `npm run bench`.
-import { spawn } from 'node:child_process'
+// (token and membership checks included) and its Durable Object (schema and role validation) on a
+// throwaway local D1. One member pushes chat messages one at a time; a second member's live pull
+// receives each broadcast. Prints one JSON object. Run by hand: `npm run bench`.
+import { execFileSync, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-
+import { issueSyncToken, storeIdForWorkspace } from '../lib/sync/token.ts'
 import { bin, migrateLocalD1, root } from '../scripts/local-setup.mjs'
 import { offlineEnv } from '../scripts/offline-env.mjs'
 
@@ -13,7 +15,25 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 200)
 const PORT = process.env.BENCH_PORT ?? '8795'
 const state = mkdtempSync(join(tmpdir(), 'sync-bench-'))
 
+const SECRET = randomBytes(32).toString('base64url')
+const WORKSPACE = 'bench-workspace'
+const USERS = ['bench-writer', 'bench-reader']
+
 migrateLocalD1(state, { quiet: true }) // stdout carries the JSON result only
+// The two members, straight into better-auth's tables (the sync route only reads them).
+const now = new Date().toISOString()
+const seed = [
+  `INSERT INTO organization (id, name, slug, createdAt) VALUES ('${WORKSPACE}', 'Bench', '${WORKSPACE}', '${now}')`,
+  ...USERS.flatMap((id) => [
+    `INSERT INTO user (id, name, email, emailVerified, createdAt, updatedAt) VALUES ('${id}', '${id}', '${id}@example.test', 1, '${now}', '${now}')`,
+    `INSERT INTO member (id, organizationId, userId, role, createdAt) VALUES ('m-${id}', '${WORKSPACE}', '${id}', 'member', '${now}')`,
+  ]),
+].join('; ')
+execFileSync(bin('wrangler'), ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--command', seed], {
+  cwd: root,
+  stdio: 'ignore',
+  env: offlineEnv({ CI: 'true' }),
+})
 const server = spawn(
   bin('wrangler'),
   [
@@ -30,6 +50,8 @@ const server = spawn(
     '--show-interactive-dev-session=false',
     '--log-level',
     'error',
+    '--var',
+    `BETTER_AUTH_SECRET:${SECRET}`,
   ],
   { cwd: root, env: offlineEnv(), stdio: 'ignore' },
 )
@@ -48,19 +70,22 @@ const waitForServer = async () => {
   throw new Error('sync worker did not start')
 }
 
-const connect = (storeId) =>
-  new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${PORT}/sync?storeId=${storeId}&transport=ws`)
+const connect = async (storeId, userId) => {
+  const { token } = await issueSyncToken(SECRET, { userId, workspaceId: WORKSPACE, role: 'member' })
+  const payload = encodeURIComponent(JSON.stringify({ token }))
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${PORT}/sync?storeId=${storeId}&transport=ws&payload=${payload}`)
     ws.addEventListener('open', () => resolve(ws))
     ws.addEventListener('error', reject)
   })
+}
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
 try {
   await waitForServer()
-  const storeId = `bench_${Date.now().toString(36)}`
-  const [writer, reader] = await Promise.all([connect(storeId), connect(storeId)])
+  const storeId = await storeIdForWorkspace(WORKSPACE)
+  const [writer, reader] = await Promise.all([connect(storeId, USERS[0]), connect(storeId, USERS[1])])
 
   const received = new Map() // seqNum -> time the reader got it
   let notify = () => {}
@@ -86,8 +111,14 @@ try {
   const latencies = []
   for (let seqNum = 1; seqNum <= EVENTS; seqNum++) {
     const event = {
-      name: 'v1.ItemAdded',
-      args: { id: `bench-${seqNum}`, text: `item ${seqNum}`, createdAt: new Date().toISOString() },
+      name: 'v1.MessageSent',
+      args: {
+        id: `bench-${seqNum}`,
+        channelId: 'general',
+        text: `message ${seqNum}`,
+        userId: USERS[0],
+        at: Date.now(),
+      },
       seqNum,
       parentSeqNum: seqNum - 1,
       clientId: 'bench',
@@ -117,7 +148,7 @@ try {
   const round = (ms) => Math.round(ms * 100) / 100
   console.log(
     JSON.stringify({
-      benchmark: 'sync push to broadcast (workerd, D1 storage)',
+      benchmark: 'sync push to broadcast (workerd, D1 storage, push validation)',
       events: EVENTS,
       mean_ms: round(latencies.reduce((a, b) => a + b, 0) / latencies.length),
       p50_ms: round(percentile(sorted, 50)),

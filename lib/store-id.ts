@@ -8,6 +8,3 @@ export const isValidStoreId = (value: unknown): value is string =>
 
 export const storeIdProblem = (value: unknown): string | undefined =>
   isValidStoreId(value) ? undefined : 'storeId must be 1 to 64 characters of lowercase letters, digits or "_"'
-
-/** A fresh random storeId (used by the playground; workspaces derive theirs on the server). */
-export const newStoreId = (): string => crypto.randomUUID().replaceAll('-', '')

@@ -5,7 +5,7 @@
 //   claims: { sub: userId, wid: workspaceId, role, iat, exp, aud: 'livestore-sync', iss: 'app' }
 import { errors, jwtVerify, SignJWT } from 'jose'
 
-import { WORKSPACE_ROLES, type WorkspaceRole } from '../auth/permissions'
+import { WORKSPACE_ROLES, type WorkspaceRole } from '../auth/permissions.ts'
 
 export const SYNC_TOKEN_AUDIENCE = 'livestore-sync'
 export const SYNC_TOKEN_ISSUER = 'app'
