@@ -22,12 +22,6 @@ export const signIn = validatedAction(signInForm, async ({ email, password, next
   redirect(next ?? '/app')
 })
 
-export async function signOut() {
-  const auth = await getAuth()
-  await auth.api.signOut({ headers: await headers() })
-  redirect('/')
-}
-
 export const requestPasswordReset = validatedAction(forgotPasswordForm, async ({ email }) => {
   const auth = await getAuth()
   await auth.api.requestPasswordReset({ body: { email, redirectTo: '/reset-password' }, headers: await headers() })

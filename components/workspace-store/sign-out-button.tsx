@@ -8,7 +8,14 @@ import { authClient } from '@/lib/auth/client'
 import { deleteLocalStores } from './local-stores'
 import { deleteOfflineCaches } from './offline-shell'
 
-export function SignOutButton() {
+/** `then`: where to go afterwards (a same-site path), the sign-in page by default. */
+export function SignOutButton({
+  then = '/sign-in',
+  className = 'underline disabled:opacity-60',
+}: {
+  then?: string
+  className?: string
+}) {
   const [pending, setPending] = useState(false)
   const signOut = async () => {
     setPending(true)
@@ -20,11 +27,11 @@ export function SignOutButton() {
       await Promise.all([deleteLocalStores(), deleteOfflineCaches()])
     } finally {
       // A full load, so no worker of the signed-out session survives in this tab.
-      window.location.assign('/sign-in')
+      window.location.assign(then.startsWith('/') && !then.startsWith('//') ? then : '/sign-in')
     }
   }
   return (
-    <button type="button" onClick={signOut} disabled={pending} className="underline disabled:opacity-60">
+    <button type="button" onClick={signOut} disabled={pending} className={className}>
       {pending ? 'Signing out…' : 'Sign out'}
     </button>
   )

@@ -136,6 +136,16 @@ test('the owner invites B, B signs up from the link and both see each other with
   await openMailLink(owner, carol, /invited you/i)
   await expect(owner.getByText(`but this invitation is for ${carol}`)).toBeVisible()
   await expect(owner.getByRole('button', { name: 'Accept invitation' })).toHaveCount(0)
+  // Signing out from there (which also deletes the browser's local stores) comes back to the invitation.
+  await owner.getByRole('button', { name: 'Sign out' }).click()
+  await expect(owner).toHaveURL(/\/sign-in\?next=%2Finvite%2F/)
+  const leftovers = await owner.evaluate(async () => {
+    const names: string[] = []
+    const root = await navigator.storage.getDirectory()
+    for await (const [name] of (root as unknown as { entries(): AsyncIterable<[string]> }).entries()) names.push(name)
+    return names.filter((name) => name.startsWith('livestore-'))
+  })
+  expect(leftovers).toEqual([])
 })
 
 test('password reset round trip', async ({ browser }) => {

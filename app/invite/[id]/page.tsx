@@ -1,9 +1,8 @@
 import Link from 'next/link'
 
-import { signOut } from '@/app/(auth)/actions'
-import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { FormMessage } from '@/components/ui/form-message'
+import { SignOutButton } from '@/components/workspace-store/sign-out-button'
 import { ActionButton } from '@/components/workspaces/action-button'
 import { findInvitation } from '@/lib/auth/invitations'
 import { getEnv, getSession } from '@/lib/auth/server'
@@ -73,9 +72,10 @@ export default async function InvitationPage({ params }: { params: Promise<{ id:
         <FormMessage
           error={`You are signed in as ${session.user.email}, but this invitation is for ${invitation.email}. Sign out and sign in with that address.`}
         />
-        <form action={signOut}>
-          <Button variant="secondary">Sign out</Button>
-        </form>
+        <SignOutButton
+          then={`/sign-in?next=${encodeURIComponent(`/invite/${id}`)}`}
+          className="self-start rounded-md border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        />
       </Card>
     )
 
