@@ -5,11 +5,12 @@
 //   - every frame is screened first (lib/sync/client-message.ts);
 //   - STORE_METADATA and CLIENT_SESSIONS rows are kept in D1;
 //   - the app calls revokeUser / refreshUserRole / deleteStore through the binding when memberships
-//     change, and open sockets are closed at once.
+//     change, and open sockets are closed at once; as a safety net the object re-reads its connections'
+//     memberships in D1 right after each connect and every minute while sockets are open.
 import { makeDurableObject } from '@livestore/sync-cf/cf-worker'
-
+import { membershipRole } from '../lib/auth/membership'
 import { pushedBatchProblem } from '../lib/livestore/event-rules'
-import { clientMessageProblem } from '../lib/sync/client-message'
+import { clientMessageProblem, closeReason, pushedBatches } from '../lib/sync/client-message'
 import { SYNC_CLOSE } from '../lib/sync/close-codes'
 import { type ConnectionIdentity, identityFrom, identityHeaders } from '../lib/sync/connection-identity'
 import {
@@ -23,6 +24,8 @@ import {
 
 /** Store metadata is recomputed this long after a push, once sync-cf has written it. */
 const METADATA_REFRESH_DELAY_MS = 200
+/** How often open connections' memberships are re-read from D1 (a safety net behind revokeUser). */
+const MEMBERSHIP_CHECK_INTERVAL_MS = 60_000
 
 class PushRefused extends Error {
   override name = 'PushRefused'
@@ -68,6 +71,8 @@ const isPushFrame = (message: string | ArrayBuffer) => typeof message === 'strin
 export class SyncBackendDO extends SyncBackendBase {
   private readonly db: D1Database
   private readonly state: DoState
+  private lastMembershipCheck = 0
+  private lastEventCount: number | undefined
 
   constructor(ctx: DoState, env: ConstructorParameters<typeof SyncBackendBase>[1]) {
     super(ctx, env)
@@ -87,9 +92,8 @@ export class SyncBackendDO extends SyncBackendBase {
       const storeId = new URL(request.url).searchParams.get('storeId')
       const identity = identityFrom(request.headers)
       if (response.status === 101 && storeId !== null && identity !== undefined) {
-        await this.state.storage.put('storeId', storeId)
-        await recordSessionOpened(this.db, { sessionId: identity.sessionId, storeId, userId: identity.userId })
-        await recordStaleSessions(this.db, storeId, this.liveSessionIds())
+        // Bookkeeping must not fail a connection that is already accepted.
+        this.state.waitUntil(this.afterConnect(storeId, identity))
       }
       return response
     }
@@ -97,28 +101,90 @@ export class SyncBackendDO extends SyncBackendBase {
     this.webSocketMessage = async (ws, message) => {
       const attachment = attachmentOf(ws)
       const problem =
-        attachment === undefined ? 'connection has no store' : clientMessageProblem(message, attachment.storeId)
-      if (problem !== undefined) {
-        ws.close(SYNC_CLOSE.refusedMessage, `invalid sync message: ${problem}`)
+        attachment === undefined
+          ? 'connection has no store'
+          : attachment.identity === undefined
+            ? 'connection has no verified user'
+            : clientMessageProblem(message, attachment.storeId)
+      if (problem !== undefined || attachment?.identity === undefined || typeof message !== 'string') {
+        ws.close(SYNC_CLOSE.refusedMessage, closeReason(`invalid sync message: ${problem ?? 'binary frame'}`))
         return
       }
-      await handleMessage(ws, message)
-      if (isPushFrame(message) && (await this.state.storage.getAlarm()) === null) {
-        await this.state.storage.setAlarm(Date.now() + METADATA_REFRESH_DELAY_MS)
+      // Refused here (sync-cf's onPush below is the backstop): closing tells the client why, where an RPC
+      // error would have LiveStore retry the same batch silently forever.
+      for (const batch of pushedBatches(message)) {
+        const refusal = pushedBatchProblem(batch, attachment.identity)
+        if (refusal !== undefined) {
+          ws.close(SYNC_CLOSE.pushRefused, closeReason(`push refused: ${refusal}`))
+          return
+        }
       }
+      await handleMessage(ws, message)
+      if (isPushFrame(message)) await this.scheduleAlarm(METADATA_REFRESH_DELAY_MS)
     }
 
     this.webSocketClose = async (ws, code, reason, wasClean) => {
-      const sessionId = attachmentOf(ws)?.identity?.sessionId
-      if (sessionId !== undefined) await recordSessionsEnded(this.db, [sessionId], 'disconnected')
-      await handleClose(ws, code, reason, wasClean)
+      try {
+        const sessionId = attachmentOf(ws)?.identity?.sessionId
+        if (sessionId !== undefined) await recordSessionsEnded(this.db, [sessionId], 'disconnected')
+      } catch (error) {
+        console.error('sync: could not record a closed session', error)
+      } finally {
+        await handleClose(ws, code, reason, wasClean)
+      }
     }
   }
 
-  /** STORE_METADATA follows the event log a moment after pushes (see webSocketMessage). */
+  private async afterConnect(storeId: string, identity: ConnectionIdentity) {
+    try {
+      await this.state.storage.put('storeId', storeId)
+      await recordSessionOpened(this.db, { sessionId: identity.sessionId, storeId, userId: identity.userId })
+      await recordStaleSessions(this.db, storeId, this.liveSessionIds())
+      // A removal reported between the route's check and this accept would otherwise be missed.
+      if ((await membershipRole(this.db, identity.workspaceId, identity.userId)) === null) {
+        await this.revokeUser(identity.userId)
+      }
+      await this.scheduleAlarm(MEMBERSHIP_CHECK_INTERVAL_MS)
+    } catch (error) {
+      console.error('sync: could not record a new session', error)
+    }
+  }
+
+  /** Sets the alarm to fire within `delayMs`, keeping an earlier one. */
+  private async scheduleAlarm(delayMs: number) {
+    const due = Date.now() + delayMs
+    const current = await this.state.storage.getAlarm()
+    if (current === null || current > due) await this.state.storage.setAlarm(due)
+  }
+
+  /**
+   * STORE_METADATA follows the event log a moment after pushes, again until the count settles (the
+   * append may land after the first look). While sockets are open, memberships are re-read from D1 now
+   * and then, so a removal the app failed to report still ends the member's connection.
+   */
   async alarm() {
     const storeId = await this.state.storage.get<string>('storeId')
-    if (storeId !== undefined) await refreshStoreMetadata(this.db, storeId)
+    if (storeId === undefined) return
+    const count = await refreshStoreMetadata(this.db, storeId)
+    const changed = count !== this.lastEventCount
+    this.lastEventCount = count
+    if (Date.now() - this.lastMembershipCheck >= MEMBERSHIP_CHECK_INTERVAL_MS) await this.checkMemberships()
+    if (changed) await this.scheduleAlarm(METADATA_REFRESH_DELAY_MS * 5)
+    else if (this.state.getWebSockets().length > 0) await this.scheduleAlarm(MEMBERSHIP_CHECK_INTERVAL_MS)
+  }
+
+  private async checkMemberships() {
+    this.lastMembershipCheck = Date.now()
+    const identities = this.state.getWebSockets().flatMap((ws) => attachmentOf(ws)?.identity ?? [])
+    const seen = new Map<string, ConnectionIdentity>(identities.map((identity) => [identity.userId, identity]))
+    for (const identity of seen.values()) {
+      const role = await membershipRole(this.db, identity.workspaceId, identity.userId)
+      if (role === null) await this.revokeUser(identity.userId)
+      else {
+        const stale = (other: ConnectionIdentity) => other.userId === identity.userId && other.role !== role
+        await this.closeSockets(stale, SYNC_CLOSE.roleChanged, 'role changed', 'disconnected')
+      }
+    }
   }
 
   /** RPC from the app: the user is no longer a member. Their sockets close and do not come back. */
@@ -143,7 +209,7 @@ export class SyncBackendDO extends SyncBackendBase {
 
   /** RPC from the app: the workspace is deleted. Every socket closes and the store's rows go. */
   async deleteStore(storeId: string): Promise<void> {
-    this.closeSockets(() => true, SYNC_CLOSE.accessRevoked, 'workspace deleted', 'revoked')
+    await this.closeSockets(() => true, SYNC_CLOSE.accessRevoked, 'workspace deleted', 'revoked')
     await this.db.batch([
       this.db.prepare(`DROP TABLE IF EXISTS "${eventLogTable(storeId)}"`),
       this.db.prepare('DELETE FROM store_metadata WHERE store_id = ?').bind(storeId),

@@ -3,6 +3,7 @@
 
 import type { BetterAuthPlugin } from 'better-auth'
 import { betterAuth } from 'better-auth'
+import { createAuthMiddleware, isAPIError } from 'better-auth/api'
 
 import { emailSender } from '../email/email'
 import { invitationEmail, resetPasswordEmail, verificationEmail } from '../email/templates'
@@ -87,6 +88,18 @@ export const createAuth = (env: AppEnv, requestOrigin: string, extraPlugins: Bet
       // Cloudflare sets this header itself; a client cannot forge it past the edge.
       ipAddress: { ipAddressHeaders: ['cf-connecting-ip'] },
       useSecureCookies: baseURL.startsWith('https://'),
+    },
+    hooks: {
+      // The organization plugin has no hook for leaving: close the leaver's connections here, whether
+      // they left through the app's page or better-auth's HTTP endpoint.
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/organization/leave' || isAPIError(ctx.context.returned)) return
+        // The endpoint answers with the membership it deleted.
+        const left = ctx.context.returned as { userId?: unknown; organizationId?: unknown } | undefined
+        if (typeof left?.userId === 'string' && typeof left.organizationId === 'string') {
+          await revokeSyncAccess(env, left.organizationId, left.userId)
+        }
+      }),
     },
     plugins: [
       organizationPlugin({

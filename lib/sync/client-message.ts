@@ -43,3 +43,20 @@ export const clientMessageProblem = (message: string | ArrayBuffer, storeId: str
 
 /** Close code sent with a refused frame: 1008, policy violation. */
 export const REFUSED_MESSAGE_CLOSE_CODE = 1008
+
+/** The batches of the push requests in a frame that passed clientMessageProblem. */
+export const pushedBatches = (message: string): unknown[][] => {
+  const parsed: unknown = JSON.parse(message)
+  return (Array.isArray(parsed) ? parsed : [parsed]).flatMap((frame) =>
+    isRecord(frame) && frame.tag === 'SyncWsRpc.Push' && isRecord(frame.payload) && Array.isArray(frame.payload.batch)
+      ? [frame.payload.batch as unknown[]]
+      : [],
+  )
+}
+
+/** A WebSocket close reason is at most 123 bytes of UTF-8. */
+export const closeReason = (text: string): string => {
+  const bytes = new TextEncoder().encode(text)
+  if (bytes.byteLength <= 123) return text
+  return `${new TextDecoder().decode(bytes.slice(0, 120)).replace(/\uFFFD$/, '')}…`
+}

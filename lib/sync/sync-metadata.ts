@@ -40,21 +40,24 @@ export const recordSessionsEnded = async (db: D1Database, sessionIds: readonly s
 
 /** Rows still "connected" whose socket the Durable Object no longer holds (it restarted, say). */
 export const recordStaleSessions = async (db: D1Database, storeId: string, liveSessionIds: readonly string[]) => {
-  const placeholders = liveSessionIds.map(() => '?').join(', ')
-  await db
-    .prepare(
-      `UPDATE client_sessions SET status = 'disconnected' WHERE store_id = ? AND status = 'connected'` +
-        (liveSessionIds.length > 0 ? ` AND session_id NOT IN (${placeholders})` : ''),
-    )
-    .bind(storeId, ...liveSessionIds)
-    .run()
+  const { results } = await db
+    .prepare(`SELECT session_id AS sessionId FROM client_sessions WHERE store_id = ? AND status = 'connected'`)
+    .bind(storeId)
+    .all<{ sessionId: string }>()
+  const live = new Set(liveSessionIds)
+  // Compared here rather than in SQL: a busy store would pass D1's limit of bound parameters.
+  await recordSessionsEnded(
+    db,
+    results.map((row) => row.sessionId).filter((id) => !live.has(id)),
+    'disconnected',
+  )
 }
 
 /** Recomputes a store's row from its event log, so the figures cannot drift from what is stored. */
-export const refreshStoreMetadata = async (db: D1Database, storeId: string) => {
+export const refreshStoreMetadata = async (db: D1Database, storeId: string): Promise<number | undefined> => {
   const table = eventLogTable(storeId)
   const exists = await db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).bind(table).first()
-  if (exists === null) return
+  if (exists === null) return undefined
   const stats = await db
     .prepare(`SELECT count(*) AS eventCount, max(createdAt) AS lastCreatedAt FROM "${table}"`)
     .first<{ eventCount: number; lastCreatedAt: string | null }>()
@@ -67,6 +70,7 @@ export const refreshStoreMetadata = async (db: D1Database, storeId: string) => {
     )
     .bind(storeId, lastSyncAt, stats?.eventCount ?? 0, String(EVENT_LOG_FORMAT_VERSION))
     .run()
+  return stats?.eventCount ?? 0
 }
 
 export type StoreActivity = { eventCount: number; lastSyncAt: number | null; connectedDevices: number }

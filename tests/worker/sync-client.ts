@@ -102,6 +102,12 @@ export class SyncClient {
     return this.until((frames) => frames.find((f) => f._tag === 'Exit' && f.requestId === id)?.exit)
   }
 
+  /** Pushes a batch the server is expected to refuse: resolves with the close it answers with. */
+  async pushRefused(batch: EncodedEvent[]) {
+    this.request('SyncWsRpc.Push', { batch, backendId: { _tag: 'None' } })
+    return this.waitForClose()
+  }
+
   /** Pulls every event from the start of the log (not live). */
   async pullAll(): Promise<EncodedEvent[]> {
     const id = this.request('SyncWsRpc.Pull', { cursor: { _tag: 'None' }, live: false })

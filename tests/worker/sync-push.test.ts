@@ -66,19 +66,20 @@ describe('the Durable Object validates every pushed batch against the schema and
       seqNum: index + 2,
       parentSeqNum: index + 1,
     }))
-    const exit = await bob.push(batch)
-    expect(exit?._tag).toBe('Failure')
-    const message = (exit as { cause?: { error?: { cause?: { message?: string } } } }).cause?.error?.cause?.message
-    expect(message).toContain(reason)
+    // Refused with a close that says why (LiveStore would retry an RPC error silently forever).
+    const closed = await bob.pushRefused(batch)
+    expect(closed.code).toBe(4422)
+    expect(closed.reason).toContain(reason)
 
     // What was stored before is intact and nothing of the batch was added.
     expect((await storedEvents(ws.storeId)).map((row) => [row.seqNum, JSON.parse(row.args).text])).toEqual([
       [1, 'already there'],
     ])
-    // The connection still works for good events.
-    expect((await bob.push(messageEvents(ws.userIds.bob!, ['fine'], { firstSeqNum: 2 })))?._tag).toBe('Success')
+    // A new connection works for good events.
+    const again = await ws.connect('bob')
+    expect((await again.push(messageEvents(ws.userIds.bob!, ['fine'], { firstSeqNum: 2 })))?._tag).toBe('Success')
     before.close()
-    bob.close()
+    again.close()
   })
 
   it('lets owners and admins rename and archive channels', async () => {
@@ -120,7 +121,8 @@ describe('STORE_METADATA follows the event log', () => {
     expect((await client.push(messageEvents(ws.userIds.ann!, ['one', 'two'])))?._tag).toBe('Success')
     expect((await client.push(messageEvents(ws.userIds.ann!, ['three'], { firstSeqNum: 3 })))?._tag).toBe('Success')
     // A refused push changes nothing.
-    expect((await client.push(messageEvents('intruder', ['x'], { firstSeqNum: 4 })))?._tag).toBe('Failure')
+    const intruder = await ws.connect('ann')
+    expect((await intruder.pushRefused(messageEvents('intruder', ['x'], { firstSeqNum: 4 }))).code).toBe(4422)
 
     const row = await waitFor(async () => {
       const found = await env.DB.prepare('SELECT * FROM store_metadata WHERE store_id = ?')

@@ -69,6 +69,14 @@ describe('better-auth membership changes close open sync sockets', () => {
     expect(await storedEvents(t.storeId)).toEqual([])
   })
 
+  it('a member leaving', async () => {
+    const auth = makeAuth()
+    const t = await team(auth)
+    const memberSocket = await t.connect(t.member.userId, 'member')
+    await auth.api.leaveOrganization({ body: { organizationId: t.workspaceId }, headers: t.member.headers })
+    expect((await memberSocket.waitForClose(REVOCATION_DEADLINE_MS)).code).toBe(4403)
+  })
+
   it('a member deleting their account', async () => {
     const auth = makeAuth()
     const t = await team(auth)

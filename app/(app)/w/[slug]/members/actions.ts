@@ -5,9 +5,8 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
 import { changeRoleForm, invitationForm, inviteForm, memberForm, workspaceForm } from '@/lib/auth/member-forms'
-import { getAuth, getEnv } from '@/lib/auth/server'
+import { getAuth } from '@/lib/auth/server'
 import { requireWorkspace } from '@/lib/auth/workspace-access'
-import { revokeSyncAccess } from '@/lib/sync/revocation'
 import { validatedAction } from '@/lib/validated-action'
 
 // Each action first checks the membership (404 for others); better-auth then checks the role's rights.
@@ -66,9 +65,7 @@ export const transferOwnership = validatedAction(memberForm, async ({ slug, memb
 })
 
 export const leaveWorkspace = validatedAction(workspaceForm, async ({ slug }) => {
-  const { auth, h, organizationId, session } = await context(slug)
+  const { auth, h, organizationId } = await context(slug)
   await auth.api.leaveOrganization({ body: { organizationId }, headers: h })
-  // better-auth has no hook for leaving: close this user's other devices' connections here.
-  await revokeSyncAccess(await getEnv(), organizationId, session.user.id)
   redirect('/app')
 })
