@@ -7,6 +7,7 @@ import { authClient } from '@/lib/auth/client'
 
 import { deleteLocalStores } from './local-stores'
 import { deleteOfflineCaches } from './offline-shell'
+import { announceSignOut } from './sync-access'
 
 /** `then`: where to go afterwards (a same-site path), the sign-in page by default. */
 export function SignOutButton({
@@ -24,6 +25,8 @@ export function SignOutButton({
       const { disposeStores } = await import('./store')
       await disposeStores()
       await authClient.signOut()
+      // Other tabs close their stores too, or their workers would keep the files open.
+      announceSignOut()
       await Promise.all([deleteLocalStores(), deleteOfflineCaches()])
     } finally {
       // A full load, so no worker of the signed-out session survives in this tab.

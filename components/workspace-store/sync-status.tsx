@@ -3,11 +3,11 @@
 // The sync status indicator, following the seed's connection lifecycle: offline, connecting, syncing,
 // synced, or access denied, with the number of local events the server does not have yet.
 import { StoreInternalsSymbol } from '@livestore/livestore'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 
-import { CONNECTIVITY_CHANNEL, OFFLINE_MESSAGE } from '@/lib/livestore/sync-access'
-import { useWorkspaceStore } from './store'
-import { type AccessState, useSyncAccess } from './sync-access'
+import { CONNECTIVITY_CHANNEL, OFFLINE_MESSAGE, type SyncAccessMessage } from '@/lib/livestore/sync-access'
+import { disposeStores, useWorkspaceStore } from './store'
+import { type AccessState, isSigningOutHere, useSyncAccess, useSyncReports } from './sync-access'
 import { useWorkspace } from './workspace-context'
 
 export type SyncPhase = 'offline' | 'connecting' | 'syncing' | 'synced' | 'denied'
@@ -79,6 +79,16 @@ const useSyncReading = (): Reading => {
   return reading
 }
 
+/** Signed out in another tab: close this tab's stores (so their files can be deleted) and leave. */
+const useCloseOnSignOut = (storeId: string) => {
+  const onMessage = useCallback(async (message: SyncAccessMessage) => {
+    if (message.type !== 'signed-out' || isSigningOutHere()) return
+    await disposeStores()
+    window.location.assign('/sign-in')
+  }, [])
+  useSyncReports(storeId, onMessage)
+}
+
 /** Tells the leader worker (maybe in another tab) when this page's browser goes offline. */
 const useReportOffline = () => {
   useEffect(() => {
@@ -95,7 +105,8 @@ const useReportOffline = () => {
 export function SyncStatus() {
   useReportOffline()
   const { storeId } = useWorkspace()
-  const access = useSyncAccess(storeId)
+  const { access } = useSyncAccess(storeId)
+  useCloseOnSignOut(storeId)
   const reading = useSyncReading()
   const phase = phaseOf(access, reading)
   return (

@@ -12,6 +12,12 @@ export type SyncAccessMessage =
   | { type: 'denied'; storeId: string; status: number }
   /** A token was renewed (pages show nothing for it; tests and devtools can watch it). */
   | { type: 'renewed'; storeId: string; expiresAt: number }
+  /** The server refused a pushed batch; the reason says why. Those events stay on this device. */
+  | { type: 'refused'; storeId: string; reason: string }
+  /** The user's role changed: pages re-render with the new rights. */
+  | { type: 'role-changed'; storeId: string }
+  /** The user signed out in some tab: every tab closes its stores. */
+  | { type: 'signed-out'; storeId: '*' }
 
 export const isSyncAccessMessage = (value: unknown): value is SyncAccessMessage =>
   typeof value === 'object' &&
@@ -19,7 +25,7 @@ export const isSyncAccessMessage = (value: unknown): value is SyncAccessMessage 
   'type' in value &&
   'storeId' in value &&
   typeof value.storeId === 'string' &&
-  (value.type === 'revoked' || value.type === 'denied' || value.type === 'renewed')
+  ['revoked', 'denied', 'renewed', 'refused', 'role-changed', 'signed-out'].includes(String(value.type))
 
 /**
  * Pages tell the leader worker when their browser goes offline: not every browser (nor Playwright's

@@ -20,16 +20,24 @@ import {
 const RENEW_AFTER_FRACTION = 2 / 3
 const CHECK_INTERVAL_MS = 5_000
 
-type Entry = WorkspaceSyncPayload & { renewAt: number; expiresAt: number; renewing?: Promise<void> }
+type Entry = WorkspaceSyncPayload & {
+  /** Server time (ms) the token expires: only to pick the newest of two tokens. */
+  expiresAt: number
+  /** Client time (ms) to renew: measured from when the token arrived, so a skewed clock does not matter. */
+  renewAt: number
+  /** Access is gone (membership or session): renewing again would only be refused. */
+  stopped?: boolean
+  renewing?: Promise<void>
+}
 
-/** When to renew a token and when it expires, from its (unverified: only the server judges it) claims. */
-const timesOf = (token: string): { renewAt: number; expiresAt: number } => {
+/** Times of a token from its (unverified: only the server judges it) claims. */
+const timesOf = (token: string, receivedAt = Date.now()): { renewAt: number; expiresAt: number } => {
   try {
     const claims: unknown = JSON.parse(atob(token.split('.')[1]!.replaceAll('-', '+').replaceAll('_', '/')))
     if (typeof claims !== 'object' || claims === null || !('exp' in claims) || !('iat' in claims)) throw claims
     const { exp, iat } = claims as { exp: unknown; iat: unknown }
     if (typeof exp !== 'number' || typeof iat !== 'number') throw claims
-    return { renewAt: (iat + (exp - iat) * RENEW_AFTER_FRACTION) * 1000, expiresAt: exp * 1000 }
+    return { renewAt: receivedAt + (exp - iat) * 1000 * RENEW_AFTER_FRACTION, expiresAt: exp * 1000 }
   } catch {
     return { renewAt: 0, expiresAt: 0 }
   }
@@ -65,6 +73,7 @@ export const installTokenRenewingWebSocket = () => {
           credentials: 'same-origin',
         })
         if (response.status === 401 || response.status === 403 || response.status === 404) {
+          entry.stopped = true
           post({ type: 'denied', storeId, status: response.status })
           return
         }
@@ -84,7 +93,7 @@ export const installTokenRenewingWebSocket = () => {
   }
 
   const renewIfDue = (storeId: string, entry: Entry) => {
-    if (Date.now() >= entry.renewAt) void renew(storeId, entry)
+    if (!entry.stopped && Date.now() >= entry.renewAt) void renew(storeId, entry)
   }
 
   setInterval(() => {
@@ -129,10 +138,14 @@ export const installTokenRenewingWebSocket = () => {
         })
         this.addEventListener('close', (event) => {
           openSockets.delete(this)
-          if (event.code === SYNC_CLOSE.accessRevoked) post({ type: 'revoked', storeId, reason: event.reason })
+          if (event.code === SYNC_CLOSE.accessRevoked) {
+            entry.stopped = true
+            post({ type: 'revoked', storeId, reason: event.reason })
+          } else if (event.code === SYNC_CLOSE.pushRefused) post({ type: 'refused', storeId, reason: event.reason })
+          else if (event.code === SYNC_CLOSE.roleChanged) post({ type: 'role-changed', storeId })
           // Refused before opening: a browser cannot read the route's 401/403, so ask the token endpoint,
           // which either renews the token for the next attempt or says why access is gone.
-          else if (!opened) void renew(storeId, entry)
+          else if (!opened && !entry.stopped) void renew(storeId, entry)
         })
       }
     }

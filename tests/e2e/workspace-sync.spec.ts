@@ -113,7 +113,11 @@ test('a sync token that expires during a long session is renewed; a reconnect ne
   const members = await ann.context().newPage()
   await members.goto(`/w/${slug}/members`)
   await members.getByLabel('Role of Bob').selectOption('admin')
+  const reconnected = bob.waitForEvent('websocket')
   await members.getByRole('button', { name: 'Save role' }).click()
+  await reconnected
+  // His page follows the new role without a reload: admins may rename channels.
+  await expect(bob.getByRole('button', { name: 'Rename' })).toBeVisible()
   await send(bob, 'sent around my reconnect')
   await expect(messages(ann).last()).toHaveText('sent around my reconnect')
   await expect(status(bob)).toHaveAttribute('data-phase', 'synced')
