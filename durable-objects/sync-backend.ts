@@ -1,8 +1,8 @@
 // The LiveStore sync backend: one Durable Object per store (one per workspace), speaking sync-cf's
 // WebSocket protocol and keeping the store's event log in D1 (the binding DB). On top of sync-cf:
-//   - every pushed batch is checked against the shared schema, size limits and the pusher's role
-//     (lib/livestore/event-rules.ts) before anything of it is stored;
-//   - every frame is screened first (lib/sync/client-message.ts);
+//   - every frame is screened (lib/sync/client-message.ts) and every pushed batch checked against the
+//     shared schema, size limits and the pusher's role (lib/livestore/event-rules.ts) before sync-cf sees
+//     it: WebSocket is the only transport, so webSocketMessage is the one way in;
 //   - STORE_METADATA and CLIENT_SESSIONS rows are kept in D1;
 //   - the app calls revokeUser / refreshUserRole / deleteStore through the binding when memberships
 //     change, and open sockets are closed at once; as a safety net the object re-reads its connections'
@@ -10,7 +10,7 @@
 import { makeDurableObject } from '@livestore/sync-cf/cf-worker'
 import { membershipRole } from '../lib/auth/membership'
 import { pushedBatchProblem } from '../lib/livestore/event-rules'
-import { clientMessageProblem, closeReason, pushedBatches } from '../lib/sync/client-message'
+import { closeReason, screenClientMessage } from '../lib/sync/client-message'
 import { SYNC_CLOSE } from '../lib/sync/close-codes'
 import { type ConnectionIdentity, identityFrom, identityHeaders } from '../lib/sync/connection-identity'
 import {
@@ -27,25 +27,12 @@ const METADATA_REFRESH_DELAY_MS = 200
 /** How often open connections' memberships are re-read from D1 (a safety net behind revokeUser). */
 const MEMBERSHIP_CHECK_INTERVAL_MS = 60_000
 
-class PushRefused extends Error {
-  override name = 'PushRefused'
-}
-
 const SyncBackendBase = makeDurableObject({
   storage: { _tag: 'd1', binding: 'DB' },
   // Browsers sync over WebSocket only; the HTTP and DO-RPC transports stay closed.
   enabledTransports: new Set(['ws']),
   // The identity the /sync route verified travels with the socket (and survives hibernation).
   forwardHeaders: identityHeaders,
-  // Runs before sync-cf stores anything: a refused batch is answered with this error and dropped whole.
-  // Async on purpose: sync-cf keeps a rejected promise's error (name and message) for the client, where a
-  // synchronous throw would reach it as an anonymous "unknown error".
-  onPush: async (message, { headers }) => {
-    const identity = identityFrom(headers)
-    if (identity === undefined) throw new PushRefused('push refused: the connection has no verified user')
-    const problem = pushedBatchProblem(message.batch, identity)
-    if (problem !== undefined) throw new PushRefused(`push refused: ${problem}`)
-  },
 })
 
 type DoState = ConstructorParameters<typeof SyncBackendBase>[0]
@@ -65,8 +52,6 @@ const attachmentOf = (ws: SyncSocket): Attachment | undefined => {
   const get = (name: string) => (typeof headers[name] === 'string' ? headers[name] : undefined)
   return { storeId: parsed.storeId, identity: identityFrom({ get }) }
 }
-
-const isPushFrame = (message: string | ArrayBuffer) => typeof message === 'string' && message.includes('SyncWsRpc.Push')
 
 export class SyncBackendDO extends SyncBackendBase {
   private readonly db: D1Database
@@ -100,27 +85,28 @@ export class SyncBackendDO extends SyncBackendBase {
 
     this.webSocketMessage = async (ws, message) => {
       const attachment = attachmentOf(ws)
-      const problem =
+      const identity = attachment?.identity
+      const screened =
         attachment === undefined
-          ? 'connection has no store'
-          : attachment.identity === undefined
-            ? 'connection has no verified user'
-            : clientMessageProblem(message, attachment.storeId)
-      if (problem !== undefined || attachment?.identity === undefined || typeof message !== 'string') {
-        ws.close(SYNC_CLOSE.refusedMessage, closeReason(`invalid sync message: ${problem ?? 'binary frame'}`))
+          ? { problem: 'connection has no store' }
+          : identity === undefined
+            ? { problem: 'connection has no verified user' }
+            : screenClientMessage(message, attachment.storeId)
+      if (screened.problem !== undefined || identity === undefined) {
+        ws.close(SYNC_CLOSE.refusedMessage, closeReason(`invalid sync message: ${screened.problem}`))
         return
       }
-      // Refused here (sync-cf's onPush below is the backstop): closing tells the client why, where an RPC
-      // error would have LiveStore retry the same batch silently forever.
-      for (const batch of pushedBatches(message)) {
-        const refusal = pushedBatchProblem(batch, attachment.identity)
+      // Refused here, before sync-cf sees the frame: closing tells the client why, where an RPC error
+      // would have LiveStore retry the same batch silently forever.
+      for (const batch of screened.pushBatches) {
+        const refusal = pushedBatchProblem(batch, identity)
         if (refusal !== undefined) {
           ws.close(SYNC_CLOSE.pushRefused, closeReason(`push refused: ${refusal}`))
           return
         }
       }
       await handleMessage(ws, message)
-      if (isPushFrame(message)) await this.scheduleAlarm(METADATA_REFRESH_DELAY_MS)
+      if (screened.pushBatches.length > 0) await this.scheduleAlarm(METADATA_REFRESH_DELAY_MS)
     }
 
     this.webSocketClose = async (ws, code, reason, wasClean) => {

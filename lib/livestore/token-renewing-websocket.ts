@@ -7,6 +7,8 @@
 // goes offline: LiveStore 0.4.0 notices a dead socket only by a ping timeout, which it retries without
 // failing the requests in flight, so a push sent into a dead socket would wait forever; closed, the
 // push fails and is retried on the next connection.
+import { decodeJwt } from 'jose'
+
 import { SYNC_CLOSE } from '../sync/close-codes'
 import {
   CONNECTIVITY_CHANNEL,
@@ -33,10 +35,8 @@ type Entry = WorkspaceSyncPayload & {
 /** Times of a token from its (unverified: only the server judges it) claims. */
 const timesOf = (token: string, receivedAt = Date.now()): { renewAt: number; expiresAt: number } => {
   try {
-    const claims: unknown = JSON.parse(atob(token.split('.')[1]!.replaceAll('-', '+').replaceAll('_', '/')))
-    if (typeof claims !== 'object' || claims === null || !('exp' in claims) || !('iat' in claims)) throw claims
-    const { exp, iat } = claims as { exp: unknown; iat: unknown }
-    if (typeof exp !== 'number' || typeof iat !== 'number') throw claims
+    const { exp, iat } = decodeJwt(token)
+    if (exp === undefined || iat === undefined) throw new Error('token without exp or iat')
     return { renewAt: receivedAt + (exp - iat) * 1000 * RENEW_AFTER_FRACTION, expiresAt: exp * 1000 }
   } catch {
     return { renewAt: 0, expiresAt: 0 }

@@ -22,37 +22,32 @@ const frameProblem = (frame: unknown, storeId: string): string | undefined => {
   return undefined
 }
 
-/** Why a client frame must be refused, or undefined when it may pass to the RPC server. */
-export const clientMessageProblem = (message: string | ArrayBuffer, storeId: string): string | undefined => {
-  if (typeof message !== 'string') return 'binary frames are not accepted'
-  if (new TextEncoder().encode(message).byteLength > MAX_WS_MESSAGE_BYTES) return 'message too large'
+export type ScreenedMessage = { problem: string } | { problem?: undefined; pushBatches: unknown[][] }
+
+/** Checks a client frame once: why it must be refused, or the batches of the pushes it carries. */
+export const screenClientMessage = (message: string | ArrayBuffer, storeId: string): ScreenedMessage => {
+  if (typeof message !== 'string') return { problem: 'binary frames are not accepted' }
+  if (new TextEncoder().encode(message).byteLength > MAX_WS_MESSAGE_BYTES) return { problem: 'message too large' }
   let parsed: unknown
   try {
     parsed = JSON.parse(message)
   } catch {
-    return 'message is not JSON'
+    return { problem: 'message is not JSON' }
   }
   const frames = Array.isArray(parsed) ? parsed : [parsed]
-  if (frames.length === 0) return 'empty message'
+  if (frames.length === 0) return { problem: 'empty message' }
   for (const frame of frames) {
     const problem = frameProblem(frame, storeId)
-    if (problem !== undefined) return problem
+    if (problem !== undefined) return { problem }
   }
-  return undefined
+  // frameProblem has checked every push's shape.
+  const pushes = frames.filter((frame) => frame.tag === 'SyncWsRpc.Push') as Array<{ payload: { batch: unknown[] } }>
+  return { pushBatches: pushes.map((frame) => frame.payload.batch) }
 }
 
-/** Close code sent with a refused frame: 1008, policy violation. */
-export const REFUSED_MESSAGE_CLOSE_CODE = 1008
-
-/** The batches of the push requests in a frame that passed clientMessageProblem. */
-export const pushedBatches = (message: string): unknown[][] => {
-  const parsed: unknown = JSON.parse(message)
-  return (Array.isArray(parsed) ? parsed : [parsed]).flatMap((frame) =>
-    isRecord(frame) && frame.tag === 'SyncWsRpc.Push' && isRecord(frame.payload) && Array.isArray(frame.payload.batch)
-      ? [frame.payload.batch as unknown[]]
-      : [],
-  )
-}
+/** Why a client frame must be refused, or undefined when it may pass to the RPC server. */
+export const clientMessageProblem = (message: string | ArrayBuffer, storeId: string): string | undefined =>
+  screenClientMessage(message, storeId).problem
 
 /** A WebSocket close reason is at most 123 bytes of UTF-8. */
 export const closeReason = (text: string): string => {

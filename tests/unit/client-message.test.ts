@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { clientMessageProblem } from '@/lib/sync/client-message'
+import { clientMessageProblem, closeReason, screenClientMessage } from '@/lib/sync/client-message'
 
 const storeId = 'store_1'
 const request = (tag: string, payload: Record<string, unknown>) =>
@@ -37,5 +37,30 @@ describe('client sync frames', () => {
     ['an oversized frame', JSON.stringify({ _tag: 'Ping', pad: 'x'.repeat(1_000_000) }), 'message too large'],
   ] as const)('refuses %s', (_label, frame, problem) => {
     expect(clientMessageProblem(frame as string | ArrayBuffer, storeId)).toBe(problem)
+  })
+})
+
+describe('screening once', () => {
+  it('hands over the batches of every push in a frame, for the event checks', () => {
+    const frame = JSON.stringify([
+      JSON.parse(request('SyncWsRpc.Push', { storeId, batch: [{ name: 'a' }], backendId: { _tag: 'None' } })),
+      JSON.parse(request('SyncWsRpc.Pull', { storeId, cursor: { _tag: 'None' }, live: true })),
+      JSON.parse(
+        request('SyncWsRpc.Push', { storeId, batch: [{ name: 'b' }, { name: 'c' }], backendId: { _tag: 'None' } }),
+      ),
+    ])
+    expect(screenClientMessage(frame, storeId)).toEqual({
+      pushBatches: [[{ name: 'a' }], [{ name: 'b' }, { name: 'c' }]],
+    })
+    expect(screenClientMessage(JSON.stringify({ _tag: 'Ping' }), storeId)).toEqual({ pushBatches: [] })
+  })
+})
+
+describe('close reasons', () => {
+  it('fit the 123 bytes a WebSocket close allows, without cutting a character in half', () => {
+    expect(closeReason('short')).toBe('short')
+    const long = closeReason(`push refused:${'é'.repeat(100)}`)
+    expect(new TextEncoder().encode(long).byteLength).toBeLessThanOrEqual(123)
+    expect(long).toMatch(/^push refused:é+…$/)
   })
 })
