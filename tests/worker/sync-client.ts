@@ -4,6 +4,7 @@ import { env, exports } from 'cloudflare:workers'
 
 import type { WorkspaceRole } from '../../lib/auth/permissions'
 import { syncBackendOf } from '../../lib/sync/revocation'
+import { eventLogTable } from '../../lib/sync/sync-metadata'
 import { issueSyncToken, storeIdForWorkspace } from '../../lib/sync/token'
 
 export type EncodedEvent = {
@@ -196,8 +197,6 @@ export const makeWorkspace = async (roles: Record<string, WorkspaceRole>) => {
   const connect = async (name: string) => SyncClient.connect(storeId, await tokenFor(name))
   return { workspaceId, storeId, userIds: userIds as Record<string, string>, tokenFor, connect }
 }
-
-export const eventLogTable = (storeId: string) => `eventlog_7_${storeId}`
 
 export const storedEvents = async (storeId: string) => {
   const exists = await env.DB.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
