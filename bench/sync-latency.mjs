@@ -72,9 +72,14 @@ const waitForServer = async () => {
 
 const connect = async (storeId, userId) => {
   const { token } = await issueSyncToken(SECRET, { userId, workspaceId: WORKSPACE, role: 'member' })
-  const payload = encodeURIComponent(JSON.stringify({ token }))
+  const params = new URLSearchParams({
+    storeId,
+    transport: 'ws',
+    payload: JSON.stringify({ workspaceId: WORKSPACE }),
+    token,
+  })
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${PORT}/sync?storeId=${storeId}&transport=ws&payload=${payload}`)
+    const ws = new WebSocket(`ws://127.0.0.1:${PORT}/sync?${params}`)
     ws.addEventListener('open', () => resolve(ws))
     ws.addEventListener('error', reject)
   })

@@ -1,38 +1,96 @@
-// Patches one LiveStore 0.4.0 bug in node_modules after install (run by `postinstall`).
-//
-// The leader records a pulled batch's backend head before it writes the batch's events
-// (LeaderSyncProcessor: updateBackendHead, then materializeEventsBatch). A tab closed or reloaded
-// between the two leaves a backend head above the local head, and every later boot fails with
-// "During boot the backend head (N) should never be greater than the local head (M)": the
-// workspace never opens again in that browser (livestorejs/livestore#409). The patch makes boot
-// step the backend head back to the local head instead, so the missing events are pulled again.
-// Seen in our e2e run when a page reloaded while events were arriving.
+// Patches LiveStore 0.4.0 in node_modules after install (run by `postinstall`). Each patch replaces
+// one exact passage and refuses to run against anything else: an upgrade must re-check every one of
+// them (README, "LiveStore patches"). tests/unit/livestore-patches.test.ts checks they are applied.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-const file = fileURLToPath(
-  new URL('../node_modules/@livestore/common/dist/leader-thread/make-leader-thread-layer.js', import.meta.url),
-)
-const MARKER = '/* patched: backend head ahead of local head */'
-const BEFORE = `    if (initialBackendHead > initialLocalHead.global) {
+const moduleFile = (path) => fileURLToPath(new URL(`../node_modules/${path}`, import.meta.url))
+
+export const PATCHES = [
+  {
+    // The leader records a pulled batch's backend head before it writes the batch's events
+    // (LeaderSyncProcessor: updateBackendHead, then materializeEventsBatch). A tab closed or reloaded
+    // between the two leaves a backend head above the local head, and every later boot fails with
+    // "During boot the backend head (N) should never be greater than the local head (M)": the
+    // workspace never opens again in that browser (livestorejs/livestore#409). Boot now steps the
+    // backend head back to the local head, so the missing events are pulled again.
+    name: 'boot recovers when the backend head is ahead of the local head',
+    file: '@livestore/common/dist/leader-thread/make-leader-thread-layer.js',
+    marker: '/* patched: backend head ahead of local head */',
+    replacements: [
+      ['const initialBackendHead = dbEventlogMissing', 'const initialBackendHeadRecorded = dbEventlogMissing'],
+      [
+        `    if (initialBackendHead > initialLocalHead.global) {
         return shouldNeverHappen(\`During boot the backend head (\${initialBackendHead}) should never be greater than the local head (\${initialLocalHead.global})\`);
-    }`
-const AFTER = `    let initialBackendHead = initialBackendHeadRecorded;
-    if (initialBackendHead > initialLocalHead.global) { ${MARKER}
+    }`,
+        `    let initialBackendHead = initialBackendHeadRecorded;
+    if (initialBackendHead > initialLocalHead.global) { /* patched: backend head ahead of local head */
         Eventlog.updateBackendHead(dbEventlog, initialLocalHead);
         initialBackendHead = initialLocalHead.global;
-    }`
+    }`,
+      ],
+    ],
+  },
+  {
+    // sync-cf reconnects with an exponential backoff that is never reset by a successful connection:
+    // after a few disconnects in a long session every reconnect waits ~30 s, and nothing (the
+    // browser's `online` event, a visible page) can cut the wait short. The app's socket layer
+    // (lib/livestore/sync-socket.ts) paces connection attempts itself and wakes them at once on those
+    // signals, so LiveStore only needs to ask again promptly.
+    name: 'reconnect pacing is left to the app’s socket layer',
+    file: '@livestore/sync-cf/dist/client/transport/ws-rpc-client.js',
+    marker: '/* patched: reconnect pacing */',
+    replacements: [
+      [
+        `retryTransientErrors: Schedule.exponential('1 seconds').pipe(Schedule.union(Schedule.fixed('30 seconds')), Schedule.jittered),`,
+        `retryTransientErrors: Schedule.spaced('200 millis') /* patched: reconnect pacing */,`,
+      ],
+    ],
+  },
+  {
+    // A ping timeout (a socket that died silently: network gone, laptop asleep) ended the connection
+    // as an "OpenTimeout", which LiveStore treats as a failed connection attempt: the requests in
+    // flight on the dead socket (a push, the live pull) were never failed, so after the reconnect the
+    // push waited forever and no live events arrived. As a read failure, they fail and are retried.
+    name: 'a ping timeout fails the requests in flight',
+    file: '@livestore/utils/dist/effect/RpcClient.js',
+    marker: '/* patched: ping timeout is a read failure */',
+    replacements: [
+      [
+        `reason: 'OpenTimeout',
+            cause: new Error('ping timeout'),`,
+        `reason: 'Read' /* patched: ping timeout is a read failure */,
+            cause: new Error('ping timeout'),`,
+      ],
+    ],
+  },
+]
 
-const source = readFileSync(file, 'utf8')
-if (source.includes(MARKER)) process.exit(0)
-if (!source.includes(BEFORE) || !source.includes('const initialBackendHead = dbEventlogMissing')) {
-  console.error(`patch-livestore: ${file} is not the LiveStore 0.4.0 this patch is for; review the patch.`)
-  process.exit(1)
+/** 'applied' when the file already carries the patch, 'applicable' when it can be applied, else 'unknown'. */
+export const patchState = (patch, source) => {
+  if (source.includes(patch.marker)) return 'applied'
+  return patch.replacements.every(([before]) => source.split(before).length === 2) ? 'applicable' : 'unknown'
 }
-writeFileSync(
-  file,
-  source
-    .replace('const initialBackendHead = dbEventlogMissing', 'const initialBackendHeadRecorded = dbEventlogMissing')
-    .replace(BEFORE, AFTER),
-)
-console.log('patch-livestore: boot now recovers when the backend head is ahead of the local head')
+
+export const applyPatches = () => {
+  let failed = false
+  for (const patch of PATCHES) {
+    const file = moduleFile(patch.file)
+    const source = readFileSync(file, 'utf8')
+    const state = patchState(patch, source)
+    if (state === 'applied') continue
+    if (state === 'unknown') {
+      console.error(`patch-livestore: ${patch.file} is not the LiveStore 0.4.0 this patch is for: ${patch.name}`)
+      failed = true
+      continue
+    }
+    writeFileSync(
+      file,
+      patch.replacements.reduce((text, [before, after]) => text.replace(before, after), source),
+    )
+    console.log(`patch-livestore: ${patch.name}`)
+  }
+  return !failed
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && !applyPatches()) process.exit(1)

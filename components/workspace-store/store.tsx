@@ -10,7 +10,7 @@ import { unstable_batchedUpdates as batchUpdates } from 'react-dom'
 
 import { adapter } from '@/lib/livestore/adapter'
 import { schema } from '@/lib/livestore/schema'
-import type { WorkspaceSyncPayload } from '@/lib/livestore/sync-access'
+import type { WorkspaceSyncPayload } from '@/lib/sync/sync-params'
 
 import { useWorkspace } from './workspace-context'
 
@@ -28,8 +28,9 @@ export const disposeStores = async () => {
 }
 
 export const useWorkspaceStore = () => {
-  const { storeId, workspaceId, syncToken } = useWorkspace()
-  const syncPayload: WorkspaceSyncPayload = { token: syncToken, workspaceId }
+  const { storeId, workspaceId } = useWorkspace()
+  // The same in every tab (leader hand-over requires it); the leader worker adds the token per connection.
+  const syncPayload: WorkspaceSyncPayload = { workspaceId }
   return useStore({ storeId, schema, adapter, batchUpdates, syncPayload })
 }
 

@@ -15,8 +15,6 @@ export type WorkspaceInfo = {
   role: WorkspaceRole
   /** userId → display name, for authors and the activity page. */
   memberNames: Record<string, string>
-  /** A sync token issued while rendering; the leader worker renews it. */
-  syncToken: string
 }
 
 const WorkspaceContext = createContext<WorkspaceInfo | null>(null)

@@ -3,14 +3,14 @@ import { makeWorker } from '@livestore/adapter-web/worker'
 import { makeWsSync } from '@livestore/sync-cf/client'
 
 import { schema } from './schema'
-import { installTokenRenewingWebSocket } from './token-renewing-websocket'
+import { installSyncSocket } from './sync-socket'
 
 // In production the sync route is the app's own origin (worker.ts answers /sync). Under `npm run dev`
 // Next's dev server cannot, so the dev script points NEXT_PUBLIC_SYNC_URL at the sync worker beside it.
 const syncUrl = process.env.NEXT_PUBLIC_SYNC_URL || `${globalThis.location.origin}/sync`
 
 // Before makeWorker: sync-cf constructs its sockets through globalThis.WebSocket.
-installTokenRenewingWebSocket()
+installSyncSocket()
 
 makeWorker({
   schema,

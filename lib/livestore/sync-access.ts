@@ -2,9 +2,6 @@
 // pages showing a store, over a BroadcastChannel: the leader may live in another tab.
 export const SYNC_ACCESS_CHANNEL = 'livestore-sync-access'
 
-/** The sync payload a page gives LiveStore: the token, and the workspace to renew it for. */
-export type WorkspaceSyncPayload = { token: string; workspaceId: string }
-
 export type SyncAccessMessage =
   /** The server closed the connection for good (member removed, workspace deleted). */
   | { type: 'revoked'; storeId: string; reason: string }
@@ -26,10 +23,3 @@ export const isSyncAccessMessage = (value: unknown): value is SyncAccessMessage 
   'storeId' in value &&
   typeof value.storeId === 'string' &&
   ['revoked', 'denied', 'renewed', 'refused', 'role-changed', 'signed-out'].includes(String(value.type))
-
-/**
- * Pages tell the leader worker when their browser goes offline: not every browser (nor Playwright's
- * offline emulation) fires `offline` inside workers, and the worker closes its sockets on it.
- */
-export const CONNECTIVITY_CHANNEL = 'livestore-connectivity'
-export const OFFLINE_MESSAGE = 'offline'

@@ -1,5 +1,5 @@
-// The Worker's /sync route: checks the request's shape, the sync token (LiveStore's sync payload) and the
-// membership in D1, then hands it to sync-cf, which forwards it to the store's Durable Object. Anything
+// The Worker's /sync route: checks the request's shape, the sync token (the `token` parameter beside
+// LiveStore's payload, lib/sync/sync-params.ts) and the membership in D1, then hands it to sync-cf, which forwards it to the store's Durable Object. Anything
 // malformed or unauthorized is answered here with a 4xx and never forwarded.
 import { type CfTypes, handleSyncRequest, matchSyncRequest } from '@livestore/sync-cf/cf-worker'
 
@@ -7,18 +7,13 @@ import { membershipRole } from '../auth/membership'
 import { errorResponse } from '../http-error'
 import { storeIdProblem } from '../store-id'
 import { withIdentity } from './connection-identity'
+import { isWorkspaceSyncPayload, SYNC_TOKEN_PARAM } from './sync-params'
 import { storeIdForWorkspace, verifySyncToken } from './token'
 
 export const SYNC_PATH = '/sync'
 export const SYNC_BACKEND_BINDING = 'SYNC_BACKEND_DO'
 
 export type SyncEnv = Pick<CloudflareEnv, typeof SYNC_BACKEND_BINDING | 'DB' | 'BETTER_AUTH_SECRET'>
-
-/** The sync payload the browser passes to LiveStore: the token from POST /api/workspaces/:id/sync-token. */
-export type SyncPayload = { token: string }
-
-const tokenOf = (payload: unknown): unknown =>
-  typeof payload === 'object' && payload !== null && 'token' in payload ? payload.token : undefined
 
 // sync-cf is typed against its own pinned copy of @cloudflare/workers-types; the runtime objects are the same.
 type CfSyncEnv = { [SYNC_BACKEND_BINDING]: CfTypes.DurableObjectNamespace }
@@ -27,7 +22,8 @@ export const isSyncRequest = (request: Request): boolean => new URL(request.url)
 
 export const handleSync = async (request: Request, env: SyncEnv, ctx: ExecutionContext): Promise<Response> => {
   const cfRequest = request as unknown as CfTypes.Request
-  const storeId = new URL(request.url).searchParams.get('storeId')
+  const url = new URL(request.url)
+  const storeId = url.searchParams.get('storeId')
   const problem = storeIdProblem(storeId)
   if (problem !== undefined) return errorResponse(400, 'invalid_store_id', problem)
 
@@ -42,11 +38,18 @@ export const handleSync = async (request: Request, env: SyncEnv, ctx: ExecutionC
     return errorResponse(426, 'upgrade_required', 'the sync route expects a WebSocket upgrade')
   }
 
-  const check = await verifySyncToken(env.BETTER_AUTH_SECRET, tokenOf(params.payload))
+  const check = await verifySyncToken(env.BETTER_AUTH_SECRET, url.searchParams.get(SYNC_TOKEN_PARAM) ?? undefined)
   if (!check.ok) return errorResponse(401, 'invalid_sync_token', `sync token refused: ${check.reason}`)
   const { userId, workspaceId } = check.claims
   if ((await storeIdForWorkspace(workspaceId)) !== params.storeId) {
     return errorResponse(403, 'wrong_workspace', 'the sync token is for another workspace')
+  }
+  if (!isWorkspaceSyncPayload(params.payload) || params.payload.workspaceId !== workspaceId) {
+    return errorResponse(
+      400,
+      'invalid_sync_payload',
+      'the sync payload must be {"workspaceId"} of the token\'s workspace',
+    )
   }
   // The token may outlive a removal or a role change by minutes; D1 has the truth now.
   const role = await membershipRole(env.DB, workspaceId, userId)

@@ -183,16 +183,14 @@ test('Cid, a member of another workspace only, cannot reach this workspace’s s
   const ownWorkspaceId = await cid.locator('[data-workspace-id]').getAttribute('data-workspace-id')
   const { token } = await (await cid.request.post(`/api/workspaces/${ownWorkspaceId}/sync-token`)).json()
   const outcome = await cid.evaluate(
-    ({ storeId, token }) =>
+    ({ storeId, token, workspaceId }) =>
       new Promise<string>((resolve) => {
-        const payload = encodeURIComponent(JSON.stringify({ token, workspaceId: 'x' }))
-        const ws = new WebSocket(
-          `${location.origin.replace('http', 'ws')}/sync?storeId=${storeId}&transport=ws&payload=${payload}`,
-        )
+        const params = new URLSearchParams({ storeId, transport: 'ws', payload: JSON.stringify({ workspaceId }), token })
+        const ws = new WebSocket(`${location.origin.replace('http', 'ws')}/sync?${params}`)
         ws.onopen = () => resolve('opened')
         ws.onclose = () => resolve('refused')
       }),
-    { storeId, token },
+    { storeId, token, workspaceId: ownWorkspaceId! },
   )
   expect(outcome).toBe('refused')
 })

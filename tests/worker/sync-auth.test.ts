@@ -4,12 +4,28 @@ import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 
 import { SYNC_TOKEN_TTL_SECONDS, syncSigningKey } from '../../lib/sync/token'
-import { makeWorkspace, messageEvents, openSync, storedEvents, syncBackend, waitFor } from './sync-client'
+import {
+  connectionParams,
+  makeWorkspace,
+  messageEvents,
+  openSync,
+  storedEvents,
+  syncBackend,
+  waitFor,
+} from './sync-client'
 
 type ErrorBody = { error: { code: string; message: string } }
 
-const connectWith = (storeId: string, payload: unknown) =>
-  openSync({ storeId, transport: 'ws', ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }) })
+type Workspace = Awaited<ReturnType<typeof makeWorkspace>>
+
+/** Opens a socket to `ws`'s store with `token` (none when undefined) beside the workspace's payload. */
+const connectWith = (ws: Pick<Workspace, 'storeId' | 'workspaceId'>, token: string | undefined, payload?: unknown) =>
+  openSync({
+    storeId: ws.storeId,
+    transport: 'ws',
+    payload: JSON.stringify(payload ?? { workspaceId: ws.workspaceId }),
+    ...(token === undefined ? {} : { token }),
+  })
 
 const base64url = (value: unknown) =>
   btoa(JSON.stringify(value)).replaceAll('=', '').replaceAll('+', '-').replaceAll('/', '_')
@@ -17,87 +33,86 @@ const base64url = (value: unknown) =>
 describe('the sync route refuses bad tokens before the Durable Object', () => {
   it('accepts a member’s fresh token', async () => {
     const ws = await makeWorkspace({ ann: 'member' })
-    const response = await connectWith(ws.storeId, { token: await ws.tokenFor('ann') })
+    const response = await connectWith(ws, await ws.tokenFor('ann'))
     expect(response.status).toBe(101)
     response.webSocket?.accept()
     response.webSocket?.close(1000)
   })
 
-  const refusals: Array<[string, (ws: Awaited<ReturnType<typeof makeWorkspace>>) => Promise<unknown>, number, string]> =
+  const refusals: Array<[string, (ws: Workspace) => Promise<{ token: string } | undefined>, number, string]> = [
+    ['no token', async () => undefined, 401, 'missing token'],
+    ['an empty token', async () => ({ token: '' }), 401, 'missing token'],
     [
-      ['a missing payload', async () => undefined, 401, 'missing token'],
-      ['a payload without a token', async () => ({ hello: 'world' }), 401, 'missing token'],
-      [
-        'a forged token (signed with another secret)',
-        async (ws) => {
-          const key = new TextEncoder().encode('not-the-server-secret-0123456789abcdef')
-          return {
-            token: await new SignJWT({ wid: ws.workspaceId, role: 'owner' })
-              .setProtectedHeader({ alg: 'HS256' })
-              .setSubject(ws.userIds.ann!)
-              .setAudience('livestore-sync')
-              .setIssuer('app')
-              .setIssuedAt()
-              .setExpirationTime('5m')
-              .sign(key),
-          }
-        },
-        401,
-        'bad signature',
-      ],
-      [
-        'an expired token',
-        async (ws) => ({
-          token: await ws.tokenFor('ann', Math.floor(Date.now() / 1000) - SYNC_TOKEN_TTL_SECONDS - 60),
-        }),
-        401,
-        'token expired',
-      ],
-      [
-        'alg: none',
-        async (ws) => {
-          const now = Math.floor(Date.now() / 1000)
-          const claims = { sub: ws.userIds.ann, wid: ws.workspaceId, role: 'owner', aud: 'livestore-sync', iss: 'app' }
-          return {
-            token: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...claims, iat: now, exp: now + 60 })}.`,
-          }
-        },
-        401,
-        'algorithm not allowed',
-      ],
-      [
-        'a wrong audience (signed with the real key, for another service)',
-        async (ws) => {
-          const { key, kid } = await syncSigningKey(env.BETTER_AUTH_SECRET)
-          return {
-            token: await new SignJWT({ wid: ws.workspaceId, role: 'owner' })
-              .setProtectedHeader({ alg: 'HS256', kid })
-              .setSubject(ws.userIds.ann!)
-              .setAudience('billing')
-              .setIssuer('app')
-              .setIssuedAt()
-              .setExpirationTime('5m')
-              .sign(key),
-          }
-        },
-        401,
-        'invalid aud claim',
-      ],
-      [
-        'a tampered token (claims changed after signing)',
-        async (ws) => {
-          const [header, payload, signature] = (await ws.tokenFor('ann')).split('.')
-          const claims = JSON.parse(atob(payload!.replaceAll('-', '+').replaceAll('_', '/')))
-          return { token: `${header}.${base64url({ ...claims, role: 'owner', sub: 'someone' })}.${signature}` }
-        },
-        401,
-        'bad signature',
-      ],
-    ]
+      'a forged token (signed with another secret)',
+      async (ws) => {
+        const key = new TextEncoder().encode('not-the-server-secret-0123456789abcdef')
+        return {
+          token: await new SignJWT({ wid: ws.workspaceId, role: 'owner' })
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject(ws.userIds.ann!)
+            .setAudience('livestore-sync')
+            .setIssuer('app')
+            .setIssuedAt()
+            .setExpirationTime('5m')
+            .sign(key),
+        }
+      },
+      401,
+      'bad signature',
+    ],
+    [
+      'an expired token',
+      async (ws) => ({
+        token: await ws.tokenFor('ann', Math.floor(Date.now() / 1000) - SYNC_TOKEN_TTL_SECONDS - 60),
+      }),
+      401,
+      'token expired',
+    ],
+    [
+      'alg: none',
+      async (ws) => {
+        const now = Math.floor(Date.now() / 1000)
+        const claims = { sub: ws.userIds.ann, wid: ws.workspaceId, role: 'owner', aud: 'livestore-sync', iss: 'app' }
+        return {
+          token: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...claims, iat: now, exp: now + 60 })}.`,
+        }
+      },
+      401,
+      'algorithm not allowed',
+    ],
+    [
+      'a wrong audience (signed with the real key, for another service)',
+      async (ws) => {
+        const { key, kid } = await syncSigningKey(env.BETTER_AUTH_SECRET)
+        return {
+          token: await new SignJWT({ wid: ws.workspaceId, role: 'owner' })
+            .setProtectedHeader({ alg: 'HS256', kid })
+            .setSubject(ws.userIds.ann!)
+            .setAudience('billing')
+            .setIssuer('app')
+            .setIssuedAt()
+            .setExpirationTime('5m')
+            .sign(key),
+        }
+      },
+      401,
+      'invalid aud claim',
+    ],
+    [
+      'a tampered token (claims changed after signing)',
+      async (ws) => {
+        const [header, payload, signature] = (await ws.tokenFor('ann')).split('.')
+        const claims = JSON.parse(atob(payload!.replaceAll('-', '+').replaceAll('_', '/')))
+        return { token: `${header}.${base64url({ ...claims, role: 'owner', sub: 'someone' })}.${signature}` }
+      },
+      401,
+      'bad signature',
+    ],
+  ]
 
   it.each(refusals)('%s → %i', async (_label, payloadFor, status, reason) => {
     const ws = await makeWorkspace({ ann: 'owner' })
-    const response = await connectWith(ws.storeId, await payloadFor(ws))
+    const response = await connectWith(ws, (await payloadFor(ws))?.token)
     expect(response.status).toBe(status)
     expect(response.webSocket).toBeNull()
     const body = await response.json<ErrorBody>()
@@ -109,16 +124,33 @@ describe('the sync route refuses bad tokens before the Durable Object', () => {
   it('a token for another workspace is refused (403)', async () => {
     const mine = await makeWorkspace({ ann: 'owner' })
     const theirs = await makeWorkspace({ cid: 'owner' })
-    const response = await connectWith(theirs.storeId, { token: await mine.tokenFor('ann') })
+    const response = await connectWith({ ...theirs, workspaceId: mine.workspaceId }, await mine.tokenFor('ann'))
     expect(response.status).toBe(403)
     expect((await response.json<ErrorBody>()).error.code).toBe('wrong_workspace')
+  })
+
+  it.each([
+    ['no payload', undefined],
+    ['a payload without the workspace', { hello: 'world' }],
+    ['a payload for another workspace', { workspaceId: 'someone-else' }],
+    ['the old payload with a token in it', { token: 'x' }],
+  ])('a valid token with %s is refused (400)', async (_label, payload) => {
+    const ws = await makeWorkspace({ ann: 'owner' })
+    const response = await openSync({
+      storeId: ws.storeId,
+      transport: 'ws',
+      token: await ws.tokenFor('ann'),
+      ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+    })
+    expect(response.status).toBe(400)
+    expect((await response.json<ErrorBody>()).error.code).toBe('invalid_sync_payload')
   })
 
   it('a valid token of a member who has since been removed is refused (403)', async () => {
     const ws = await makeWorkspace({ ann: 'owner', bob: 'member' })
     const token = await ws.tokenFor('bob')
     await env.DB.prepare('DELETE FROM member WHERE userId = ?').bind(ws.userIds.bob).run()
-    const response = await connectWith(ws.storeId, { token })
+    const response = await connectWith(ws, token)
     expect(response.status).toBe(403)
     expect((await response.json<ErrorBody>()).error.code).toBe('not_a_member')
   })
@@ -127,10 +159,9 @@ describe('the sync route refuses bad tokens before the Durable Object', () => {
 describe('the identity a socket carries is the one the route verified', () => {
   it('identity headers sent by the client are replaced, so a member cannot push as someone else', async () => {
     const ws = await makeWorkspace({ ann: 'owner', bob: 'member' })
-    const response = await openSync(
-      { storeId: ws.storeId, transport: 'ws', payload: JSON.stringify({ token: await ws.tokenFor('bob') }) },
-      { headers: { 'x-sync-user-id': ws.userIds.ann!, 'x-sync-role': 'owner', 'x-sync-session-id': 'forged' } },
-    )
+    const response = await openSync(connectionParams(ws.storeId, ws.workspaceId, await ws.tokenFor('bob')), {
+      headers: { 'x-sync-user-id': ws.userIds.ann!, 'x-sync-role': 'owner', 'x-sync-session-id': 'forged' },
+    })
     expect(response.status).toBe(101)
     const socket = response.webSocket!
     socket.accept()
@@ -189,7 +220,7 @@ describe('membership changes reach open sockets', () => {
     expect(ann.closed).toBeUndefined()
     expect((await ann.push(messageEvents(ws.userIds.ann!, ['still here'], { firstSeqNum: 2 })))?._tag).toBe('Success')
     // Reconnecting with the still-unexpired token does not get back in.
-    const again = await connectWith(ws.storeId, { token: await ws.tokenFor('bob') })
+    const again = await connectWith(ws, await ws.tokenFor('bob'))
     expect(again.status).toBe(403)
     const status = await env.DB.prepare('SELECT status FROM client_sessions WHERE user_id = ?')
       .bind(ws.userIds.bob)

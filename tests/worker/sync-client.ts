@@ -25,6 +25,14 @@ type Frame = {
 
 export const syncUrl = (params: Record<string, string>) => `http://sync.test/sync?${new URLSearchParams(params)}`
 
+/** The URL parameters of a browser's connection: LiveStore's payload (the workspace) and the token beside it. */
+export const connectionParams = (storeId: string, workspaceId: string, token: string) => ({
+  storeId,
+  transport: 'ws',
+  payload: JSON.stringify({ workspaceId }),
+  token,
+})
+
 export const openSync = (params: Record<string, string>, init: RequestInit = {}) =>
   exports.default.fetch(syncUrl(params), { ...init, headers: { Upgrade: 'websocket', ...init.headers } })
 
@@ -49,8 +57,8 @@ export class SyncClient {
     })
   }
 
-  static async connect(storeId: string, token: string): Promise<SyncClient> {
-    const response = await openSync({ storeId, transport: 'ws', payload: JSON.stringify({ token }) })
+  static async connect(storeId: string, workspaceId: string, token: string): Promise<SyncClient> {
+    const response = await openSync(connectionParams(storeId, workspaceId, token))
     if (response.status !== 101 || response.webSocket === null) {
       throw new Error(`expected a WebSocket upgrade, got ${response.status}: ${await response.text()}`)
     }
@@ -194,7 +202,7 @@ export const makeWorkspace = async (roles: Record<string, WorkspaceRole>) => {
   const tokenFor = async (name: string, now?: number) =>
     (await issueSyncToken(env.BETTER_AUTH_SECRET, { userId: userIds[name]!, workspaceId, role: roles[name]! }, { now }))
       .token
-  const connect = async (name: string) => SyncClient.connect(storeId, await tokenFor(name))
+  const connect = async (name: string) => SyncClient.connect(storeId, workspaceId, await tokenFor(name))
   return { workspaceId, storeId, userIds: userIds as Record<string, string>, tokenFor, connect }
 }
 

@@ -24,6 +24,7 @@ const team = async (auth: TestAuth, memberRole: 'member' | 'admin' = 'member') =
   const connect = async (userId: string, role: 'owner' | 'admin' | 'member') =>
     SyncClient.connect(
       storeId,
+      workspace.id,
       (await issueSyncToken(env.BETTER_AUTH_SECRET, { userId, workspaceId: workspace.id, role })).token,
     )
   return { owner, member, workspaceId: workspace.id, memberId: accepted!.member.id, storeId, connect }

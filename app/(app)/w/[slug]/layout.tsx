@@ -7,9 +7,9 @@ import { SyncStatusIsland } from '@/components/workspace-store/island-loaders'
 import { OfflineShell } from '@/components/workspace-store/offline-shell'
 import { SignOutButton } from '@/components/workspace-store/sign-out-button'
 import { WorkspaceProvider } from '@/components/workspace-store/workspace-context'
-import { getAuth, getEnv } from '@/lib/auth/server'
+import { getAuth } from '@/lib/auth/server'
 import { requireWorkspace } from '@/lib/auth/workspace-access'
-import { issueSyncToken, storeIdForWorkspace, syncTokenTtlSeconds } from '@/lib/sync/token'
+import { storeIdForWorkspace } from '@/lib/sync/token'
 
 export default async function WorkspaceLayout({
   children,
@@ -21,13 +21,7 @@ export default async function WorkspaceLayout({
   const { slug } = await params
   const { session, workspace, role } = await requireWorkspace(slug)
   const workspaces = await (await getAuth()).api.listOrganizations({ headers: await headers() })
-  // The store of this workspace, and a first sync token for it (the leader worker renews it).
-  const env = await getEnv()
-  const { token } = await issueSyncToken(
-    env.BETTER_AUTH_SECRET,
-    { userId: session.user.id, workspaceId: workspace.id, role },
-    { ttlSeconds: syncTokenTtlSeconds(env) },
-  )
+  // The store of this workspace; its leader worker fetches sync tokens itself (lib/livestore/sync-tokens.ts).
   const info = {
     workspaceId: workspace.id,
     name: workspace.name,
@@ -36,7 +30,6 @@ export default async function WorkspaceLayout({
     userId: session.user.id,
     role,
     memberNames: Object.fromEntries(workspace.members.map((m) => [m.userId, m.user.name])),
-    syncToken: token,
   }
   const link = 'underline-offset-4 hover:underline'
   return (
