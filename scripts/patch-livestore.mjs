@@ -64,6 +64,22 @@ export const PATCHES = [
       ],
     ],
   },
+  {
+    // A push that is behind the server's head is answered with ServerAheadError, an ordinary step of the
+    // protocol (the client pulls, rebases and pushes again), but sync-cf logs each as an error with its
+    // stack. Under `wrangler dev` each such log is source-mapped against the whole bundle (~0.35 s of
+    // CPU): a few concurrent writers per second saturate the preview server (bench/load.mjs found it).
+    // Other push failures are still logged.
+    name: 'routine ServerAheadError answers are not logged as errors',
+    file: '@livestore/sync-cf/dist/cf-worker/do/transport/ws-rpc-server.js',
+    marker: '/* patched: ServerAheadError is routine */',
+    replacements: [
+      [
+        `            : new UnknownError({ cause })), Effect.tapCauseLogPretty),`,
+        `            : new UnknownError({ cause })), (effect) => Effect.tapErrorCause(effect, (cause) => cause._tag === 'Fail' && cause.error?._tag === 'ServerAheadError' ? Effect.void : Effect.ignore(Effect.tapCauseLogPretty(Effect.failCause(cause)))) /* patched: ServerAheadError is routine */),`,
+      ],
+    ],
+  },
 ]
 
 /** 'applied' when the file already carries the patch, 'applicable' when it can be applied, else 'unknown'. */

@@ -1,7 +1,8 @@
 // `npm run preview`: the OpenNext build of the app served by workerd (wrangler dev on worker.ts),
 // exactly as it runs on Cloudflare. Options: --port N, --persist-to DIR (a separate local state),
 // --skip-build (serve the existing .open-next build), --fresh-state (empty the persist dir first),
-// --sync-token-ttl SECONDS (short-lived sync tokens, so renewal shows within a test run).
+// --sync-token-ttl SECONDS (short-lived sync tokens, so renewal shows within a test run),
+// --inspector-port N (default 9231; two servers at once, e.g. e2e and `npm run load`, need two).
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'fresh-state': { type: 'boolean', default: false },
     'sync-token-ttl': { type: 'string' },
+    'inspector-port': { type: 'string', default: '9231' },
   },
 })
 
@@ -46,7 +48,7 @@ runTogether([
       '--port',
       values.port,
       '--inspector-port',
-      '9231',
+      values['inspector-port'],
       '--show-interactive-dev-session=false',
       // A local preview has no email provider: keep the dev mailbox (/dev/mailbox) on.
       '--var',

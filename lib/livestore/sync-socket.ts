@@ -13,6 +13,7 @@ import { SYNC_CLOSE } from '../sync/close-codes'
 import { isWorkspaceSyncPayload, SYNC_TOKEN_PARAM } from '../sync/sync-params'
 import { makeConnectionPacer } from './connection-pacer'
 import { type ConnectivitySignal, isConnectivitySignal, SYNC_CONNECTIVITY_CHANNEL } from './connectivity'
+import { makePullOrder } from './pull-order'
 import { SYNC_ACCESS_CHANNEL, type SyncAccessMessage } from './sync-access'
 import { makeSyncTokens } from './sync-tokens'
 
@@ -21,6 +22,8 @@ const OPEN_DEADLINE_MS = 8_000
 /** A request or ping without any answer this long gets a probe; without an answer to that, the link is dead. */
 const ANSWER_TIMEOUT_MS = 4_000
 const PROBE_TIMEOUT_MS = 3_000
+/** Events held this long for a gap the server never fills: start over on a new connection. */
+const GAP_TIMEOUT_MS = 10_000
 /** A timer tick this late means the machine slept: probe every connection. */
 const HEARTBEAT_MS = 1_000
 const SLEEP_GAP_MS = 5_000
@@ -68,6 +71,7 @@ export const installSyncSocket = () => {
     private closedByClient = false
     private answerDue: number | undefined
     private probed = false
+    private readonly pullOrder = makePullOrder()
 
     constructor(
       private readonly target: SyncTarget,
@@ -133,7 +137,7 @@ export const installSyncSocket = () => {
       native.onmessage = (event: MessageEvent) => {
         this.answerDue = undefined
         this.probed = false
-        this.dispatchEvent(new MessageEvent('message', { data: event.data }))
+        this.dispatchEvent(new MessageEvent('message', { data: this.pullOrder.received(event.data) }))
       }
       native.onerror = () => this.dispatchEvent(new Event('error'))
       native.onclose = (event: CloseEvent) => {
@@ -186,6 +190,8 @@ export const installSyncSocket = () => {
 
     /** Called every heartbeat: a request or probe left unanswered too long means a dead link. */
     check(now: number) {
+      const waiting = this.pullOrder.waitingSince()
+      if (waiting !== undefined && now - waiting > GAP_TIMEOUT_MS) return this.drop('pulled events out of order')
       if (this.answerDue === undefined || now < this.answerDue) return
       if (!this.probed) this.probe()
       else this.drop('no answer from the sync server')
@@ -196,6 +202,7 @@ export const installSyncSocket = () => {
         throw new DOMException('WebSocket is not open', 'InvalidStateError')
       }
       if (expectsAnswer(data)) this.answerDue ??= Date.now() + ANSWER_TIMEOUT_MS
+      this.pullOrder.sent(data)
       this.native.send(data)
     }
 

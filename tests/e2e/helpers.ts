@@ -15,9 +15,15 @@ export const openMailLink = async (page: Page, email: string, subject: RegExp) =
   await page.goto(href!)
 }
 
-/** A new browser context (a different person) that signs up and verifies its address. */
-export const signUpAndVerify = async (browser: Browser, name: string, email: string, password: string) => {
-  const page = await (await browser.newContext()).newPage()
+/** A new browser context (a different person, on `baseURL` or the default server) that signs up and verifies. */
+export const signUpAndVerify = async (
+  browser: Browser,
+  name: string,
+  email: string,
+  password: string,
+  { baseURL }: { baseURL?: string } = {},
+) => {
+  const page = await (await browser.newContext(baseURL === undefined ? {} : { baseURL })).newPage()
   await page.goto('/sign-up')
   await page.getByLabel('Name').fill(name)
   await page.getByLabel('Email').fill(email)
@@ -34,4 +40,41 @@ export const createWorkspace = async (page: Page, name: string, slug: string) =>
   await page.getByLabel('Workspace name').fill(name)
   await page.getByRole('button', { name: 'Create workspace' }).click()
   await expect(page).toHaveURL(new RegExp(`/w/${slug}$`))
+}
+
+/** The owner invites `email` as a member of workspace `slug`; the invitee signs up in a new context and accepts. */
+export const joinAsMember = async (
+  browser: Browser,
+  owner: Page,
+  slug: string,
+  name: string,
+  email: string,
+  { baseURL }: { baseURL?: string } = {},
+) => {
+  await owner.goto(`/w/${slug}/members`)
+  await owner.getByLabel('Email to invite').fill(email)
+  await owner.getByLabel('Role').selectOption('member')
+  await owner.getByRole('button', { name: 'Send invitation' }).click()
+  await expect(owner.getByText(`Invitation sent to ${email}.`)).toBeVisible()
+  const page = await (await browser.newContext(baseURL === undefined ? {} : { baseURL })).newPage()
+  await openMailLink(page, email, /invited you/i)
+  await page.getByRole('link', { name: 'Create an account' }).click()
+  await expect(page.getByLabel('Email')).toHaveValue(email)
+  await page.getByLabel('Name').fill(name)
+  await page.getByLabel('Password').fill(`${name} password 1`)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
+  await openMailLink(page, email, /verify your email/i)
+  await page.getByRole('button', { name: 'Accept invitation' }).click()
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}$`))
+  return page
+}
+
+export const messages = (page: Page) => page.getByTestId('message-text')
+export const syncStatus = (page: Page) => page.getByTestId('sync-status')
+
+/** Sends a chat message through the composer, as a person would. */
+export const send = async (page: Page, text: string) => {
+  await page.getByPlaceholder(/^Message #/).fill(text)
+  await page.getByRole('button', { name: 'Send' }).click()
 }

@@ -1,7 +1,7 @@
-import { type Browser, expect, type Page, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 
 import { SYNC_TOKEN_TTL_SECONDS } from '../../playwright.config'
-import { createWorkspace, openMailLink, signUpAndVerify, unique } from './helpers'
+import { createWorkspace, joinAsMember, messages, send, signUpAndVerify, syncStatus, unique } from './helpers'
 
 // Three people: Ann owns a workspace, Bob is a member of it, Cid has a workspace of his own.
 test.describe.configure({ mode: 'serial' })
@@ -12,38 +12,12 @@ let ann: Page
 let bob: Page
 let cid: Page
 
-const messages = (page: Page) => page.getByTestId('message-text')
-const status = (page: Page) => page.getByTestId('sync-status')
-
-const send = async (page: Page, text: string) => {
-  await page.getByPlaceholder(/^Message #/).fill(text)
-  await page.getByRole('button', { name: 'Send' }).click()
-}
-
-const joinAsMember = async (browser: Browser, owner: Page, name: string, email: string) => {
-  await owner.goto(`/w/${slug}/members`)
-  await owner.getByLabel('Email to invite').fill(email)
-  await owner.getByLabel('Role').selectOption('member')
-  await owner.getByRole('button', { name: 'Send invitation' }).click()
-  await expect(owner.getByText(`Invitation sent to ${email}.`)).toBeVisible()
-  const page = await (await browser.newContext()).newPage()
-  await openMailLink(page, email, /invited you/i)
-  await page.getByRole('link', { name: 'Create an account' }).click()
-  await expect(page.getByLabel('Email')).toHaveValue(email)
-  await page.getByLabel('Name').fill(name)
-  await page.getByLabel('Password').fill(`${name} password 1`)
-  await page.getByRole('button', { name: 'Create account' }).click()
-  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
-  await openMailLink(page, email, /verify your email/i)
-  await page.getByRole('button', { name: 'Accept invitation' }).click()
-  await expect(page).toHaveURL(new RegExp(`/w/${slug}$`))
-  return page
-}
+const status = syncStatus
 
 test.beforeAll(async ({ browser }) => {
   ann = await signUpAndVerify(browser, 'Ann', `ann-${id}@example.test`, 'ann password 1')
   await createWorkspace(ann, `Studio ${id}`, slug)
-  bob = await joinAsMember(browser, ann, 'Bob', `bob-${id}@example.test`)
+  bob = await joinAsMember(browser, ann, slug, 'Bob', `bob-${id}@example.test`)
   cid = await signUpAndVerify(browser, 'Cid', `cid-${id}@example.test`, 'cid password 1')
   await createWorkspace(cid, `Elsewhere ${id}`, `elsewhere-${id}`)
   await ann.goto(`/w/${slug}`)

@@ -1,0 +1,201 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test'
+
+import {
+  createWorkspace,
+  joinAsMember,
+  messages,
+  send,
+  signUpAndVerify,
+  syncStatus as status,
+  unique,
+} from './helpers'
+import { type PreviewServer, previewServer } from './preview-server'
+
+// Daily life for a sync connection: tabs that close, a server that restarts under someone typing, a long
+// offline spell during which the sync token expires, signing out with other tabs open. This file runs its
+// own preview server, so that it can kill and restart it; sync tokens live 30 s there.
+test.describe.configure({ mode: 'serial' })
+
+const TOKEN_TTL_SECONDS = 30
+const id = unique()
+const slug = `life-${id}`
+let server: PreviewServer
+let annContext: BrowserContext
+let ann: Page
+let bob: Page
+/** Every message sent so far, in order: each page must show exactly these, each once. */
+const sent: string[] = []
+
+const sendAll = async (page: Page, texts: string[]) => {
+  for (const text of texts) {
+    await send(page, text)
+    sent.push(text)
+  }
+}
+
+/** How long until `page` shows exactly every message sent, each once (logged; bounded by the timeout). */
+const deliveredWithin = async (page: Page, timeout: number) => {
+  const from = Date.now()
+  await expect(messages(page)).toHaveText(sent, { timeout })
+  return Date.now() - from
+}
+
+const openTab = async (context: BrowserContext) => {
+  const page = await context.newPage()
+  await page.goto(`/w/${slug}`)
+  await expect(status(page)).toHaveAttribute('data-phase', 'synced')
+  await expect(messages(page)).toHaveText(sent)
+  return page
+}
+
+const countRenewals = (page: Page) =>
+  page.evaluate(() => {
+    const counter = window as unknown as { renewals: number }
+    counter.renewals = 0
+    new BroadcastChannel('livestore-sync-access').onmessage = (event) => {
+      if (event.data?.type === 'renewed') counter.renewals++
+    }
+  })
+const renewals = (page: Page) => page.evaluate(() => (window as unknown as { renewals: number }).renewals)
+
+test.beforeAll(async ({ browser }: { browser: Browser }) => {
+  test.setTimeout(240_000)
+  server = previewServer({
+    port: 8792,
+    inspectorPort: 9242,
+    persistTo: '.wrangler/e2e-lifecycle-state',
+    syncTokenTtlSeconds: TOKEN_TTL_SECONDS,
+  })
+  await server.start()
+  const baseURL = server.baseURL
+  ann = await signUpAndVerify(browser, 'Ann', `ann-${id}@example.test`, 'ann password 1', { baseURL })
+  annContext = ann.context()
+  await createWorkspace(ann, `Life ${id}`, slug)
+  bob = await joinAsMember(browser, ann, slug, 'Bob', `bob-${id}@example.test`, { baseURL })
+  await ann.goto(`/w/${slug}`)
+  await ann.getByLabel('New channel').fill('general')
+  await ann.getByRole('button', { name: 'Create channel' }).click()
+  await expect(bob.getByTestId('channel-title')).toHaveText('# general')
+  for (const page of [ann, bob]) await expect(status(page)).toHaveAttribute('data-phase', 'synced')
+})
+
+test.afterAll(async () => {
+  await server?.kill()
+})
+
+test('the leader tab closes: the other tab keeps syncing both ways', async () => {
+  // Ann's first tab holds the leader worker (it opened the store first).
+  const second = await openTab(annContext)
+  await sendAll(ann, ['from the first tab'])
+  await deliveredWithin(bob, 10_000)
+
+  await ann.close()
+  await sendAll(second, ['from the second tab, after the first closed'])
+  await deliveredWithin(bob, 10_000)
+  await sendAll(bob, ['Bob answers the second tab'])
+  await deliveredWithin(second, 10_000)
+  await expect(status(second)).toHaveAttribute('data-phase', 'synced')
+  ann = second
+})
+
+test('a tab that is not the leader closes: the leader tab keeps syncing', async () => {
+  const other = await openTab(annContext)
+  await other.close()
+  await sendAll(ann, ['after the other tab closed'])
+  await deliveredWithin(bob, 10_000)
+  await sendAll(bob, ['Bob still hears you'])
+  await deliveredWithin(ann, 10_000)
+  await expect(status(ann)).toHaveAttribute('data-phase', 'synced')
+})
+
+test('three tabs, the leader closes twice: the last tab syncs both ways', async () => {
+  const second = await openTab(annContext)
+  const third = await openTab(annContext)
+  await ann.close()
+  await sendAll(third, ['three tabs, one leader gone'])
+  await deliveredWithin(bob, 10_000)
+  await deliveredWithin(second, 10_000)
+  await second.close()
+  await sendAll(third, ['three tabs, two leaders gone'])
+  await deliveredWithin(bob, 10_000)
+  await sendAll(bob, ['Bob reaches the last tab'])
+  await deliveredWithin(third, 10_000)
+  await expect(status(third)).toHaveAttribute('data-phase', 'synced')
+  ann = third
+})
+
+test('the server is killed and restarted while Ann types: everything arrives once, soon after it is back', async () => {
+  test.setTimeout(180_000)
+  const burst = Array.from({ length: 120 }, (_, n) => `burst ${n + 1}`)
+  const typing = (async () => {
+    for (const text of burst) {
+      await send(ann, text)
+      sent.push(text)
+      await ann.waitForTimeout(50)
+    }
+  })()
+  // Two seconds in, the server dies (every open socket with it) and comes back on the same state.
+  await ann.waitForTimeout(2_000)
+  await server.kill()
+  // While it is down nobody may be told "Synced".
+  await expect(status(ann)).toHaveAttribute('data-phase', 'connecting')
+  await expect(status(bob)).toHaveAttribute('data-phase', 'connecting')
+  await server.start()
+  const backAt = Date.now()
+  await typing
+  const bobMs = await deliveredWithin(bob, 30_000)
+  await expect(status(ann)).toHaveAttribute('data-phase', 'synced')
+  const sinceBack = Date.now() - backAt
+  console.log(`restart mid-burst: Bob had all ${sent.length} messages ${sinceBack} ms after the server was back`)
+  test.info().annotations.push({ type: 'restart → all delivered (ms)', description: String(sinceBack) })
+  expect(bobMs).toBeGreaterThanOrEqual(0)
+  // Exactly once, also as the server stored them.
+  await bob.reload()
+  await expect(messages(bob)).toHaveText(sent)
+})
+
+test('offline for a minute with 300 pending events and an expired token: all arrive once when back', async () => {
+  test.setTimeout(240_000)
+  await countRenewals(ann)
+  const offlineAt = Date.now()
+  await annContext.setOffline(true)
+  await expect(status(ann)).toHaveAttribute('data-phase', 'offline')
+  const backlog = Array.from({ length: 300 }, (_, n) => `offline ${n + 1}`)
+  await sendAll(ann, backlog)
+  await expect(ann.getByTestId('sync-pending')).toHaveText('300 not yet synced')
+  // A minute offline: longer than the token lives, longer than LiveStore's own backoff would wait.
+  await ann.waitForTimeout(Math.max(0, 60_000 - (Date.now() - offlineAt)))
+  expect(await messages(bob).count()).toBe(sent.length - backlog.length)
+  await expect(status(ann)).toHaveAttribute('data-phase', 'offline')
+
+  const onlineAt = Date.now()
+  await annContext.setOffline(false)
+  await deliveredWithin(bob, 30_000)
+  const ms = Date.now() - onlineAt
+  console.log(`offline 60 s with 300 pending: Bob had all of them ${ms} ms after Ann was back online`)
+  test.info().annotations.push({ type: 'online → 300 delivered (ms)', description: String(ms) })
+  await expect(status(ann)).toHaveAttribute('data-phase', 'synced')
+  // The token the connection had expired while offline: reconnecting took a renewed one.
+  expect(await renewals(ann)).toBeGreaterThan(0)
+  await bob.reload()
+  await expect(messages(bob)).toHaveText(sent)
+})
+
+test('signing out in one tab closes the workspace in the others and deletes the local stores', async () => {
+  const other = await openTab(annContext)
+  await ann.getByRole('button', { name: 'Sign out' }).click()
+  await expect(ann).toHaveURL(/\/sign-in$/)
+  await expect(other).toHaveURL(/\/sign-in$/)
+  const localStores = await other.evaluate(async () => {
+    const names: string[] = []
+    const root = await navigator.storage.getDirectory()
+    for await (const [name] of (root as unknown as { entries(): AsyncIterable<[string]> }).entries()) {
+      if (name.startsWith('livestore-')) names.push(name)
+    }
+    return names
+  })
+  expect(localStores).toEqual([])
+  // Bob, elsewhere, is not affected.
+  await sendAll(bob, ['Bob is still here'])
+  await expect(status(bob)).toHaveAttribute('data-phase', 'synced')
+})
