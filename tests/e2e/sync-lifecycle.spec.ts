@@ -1,14 +1,6 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test'
 
-import {
-  createWorkspace,
-  joinAsMember,
-  messages,
-  send,
-  signUpAndVerify,
-  syncStatus as status,
-  unique,
-} from './helpers'
+import { createWorkspace, joinAsMember, messages, send, signUpAndVerify, syncStatus as status, unique } from './helpers'
 import { type PreviewServer, previewServer } from './preview-server'
 
 // Daily life for a sync connection: tabs that close, a server that restarts under someone typing, a long

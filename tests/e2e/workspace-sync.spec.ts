@@ -159,7 +159,12 @@ test('Cid, a member of another workspace only, cannot reach this workspace’s s
   const outcome = await cid.evaluate(
     ({ storeId, token, workspaceId }) =>
       new Promise<string>((resolve) => {
-        const params = new URLSearchParams({ storeId, transport: 'ws', payload: JSON.stringify({ workspaceId }), token })
+        const params = new URLSearchParams({
+          storeId,
+          transport: 'ws',
+          payload: JSON.stringify({ workspaceId }),
+          token,
+        })
         const ws = new WebSocket(`${location.origin.replace('http', 'ws')}/sync?${params}`)
         ws.onopen = () => resolve('opened')
         ws.onclose = () => resolve('refused')
