@@ -176,12 +176,48 @@ test('Cid, a member of another workspace only, cannot reach this workspace’s s
 
 test('Ann removes Bob: his open page stops syncing and says access was revoked', async () => {
   await expect(status(bob)).toHaveAttribute('data-phase', 'synced')
+  // Beside his page's connection, an idle one that has sent nothing yet: it must close at once too.
+  const workspaceId = await bob.locator('[data-workspace-id]').getAttribute('data-workspace-id')
+  const { storeId, token } = await (await bob.request.post(`/api/workspaces/${workspaceId}/sync-token`)).json()
+  // Opened in a worker of its own, so that the time it closes is not held up by the page's main thread.
+  await bob.evaluate(
+    ({ storeId, token, workspaceId }) =>
+      new Promise<void>((resolve, reject) => {
+        const params = new URLSearchParams({
+          storeId,
+          transport: 'ws',
+          payload: JSON.stringify({ workspaceId }),
+          token,
+        })
+        const url = `${location.origin.replace('http', 'ws')}/sync?${params}`
+        const source = `const ws = new WebSocket(${JSON.stringify(url)});
+          ws.onopen = () => postMessage({ open: true });
+          ws.onclose = (event) => postMessage({ code: event.code, at: Date.now() });`
+        const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })))
+        const state = window as unknown as { idleClosed?: { code: number; at: number }; idleWorker?: Worker }
+        state.idleWorker = worker
+        worker.onmessage = (event: MessageEvent<{ open?: true; code?: number; at?: number }>) => {
+          if (event.data.open) return resolve()
+          state.idleClosed = { code: event.data.code!, at: event.data.at! }
+          reject(new Error(`idle socket closed (${event.data.code})`))
+        }
+      }),
+    { storeId, token, workspaceId: workspaceId! },
+  )
   const members = await await ann.context().newPage()
   await members.goto(`/w/${slug}/members`)
   const removedAt = Date.now()
   await members.getByTestId('member').filter({ hasText: 'Bob' }).getByRole('button', { name: 'Remove' }).click()
   await expect(bob.getByText(/Your access to this workspace was revoked/)).toBeVisible()
   console.log(`removal → revoked banner on the removed member's page after ${Date.now() - removedAt} ms`)
+  const idle = await bob.waitForFunction(
+    () => (window as unknown as { idleClosed?: { code: number; at: number } }).idleClosed,
+    undefined,
+    { timeout: 3_000 },
+  )
+  const idleClosed = (await idle.jsonValue()) as { code: number; at: number }
+  expect(idleClosed.code).toBe(4403)
+  console.log(`removal → idle socket closed after ${idleClosed.at - removedAt} ms`)
   await expect(members.getByTestId('member')).toHaveCount(1)
   await expect(status(bob)).toHaveAttribute('data-phase', 'denied')
   // What he sends now stays on his side.

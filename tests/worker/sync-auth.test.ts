@@ -229,6 +229,20 @@ describe('membership changes reach open sockets', () => {
     ann.close()
   })
 
+  it('an idle socket (no frame sent yet) of a removed member is closed at once too', async () => {
+    const ws = await makeWorkspace({ ann: 'owner', bob: 'member' })
+    const busy = await ws.connect('bob')
+    expect((await busy.push(messageEvents(ws.userIds.bob!, ['hello'])))?._tag).toBe('Success')
+    const idle = await ws.connect('bob')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await env.DB.prepare('DELETE FROM member WHERE userId = ?').bind(ws.userIds.bob).run()
+    const revokedAt = Date.now()
+    expect(await syncBackend(ws.storeId).revokeUser(ws.userIds.bob!)).toBe(2)
+    expect(await idle.waitForClose(1000)).toEqual({ code: 4403, reason: 'access revoked' })
+    expect(await busy.waitForClose(1000)).toEqual({ code: 4403, reason: 'access revoked' })
+    console.log(`idle socket closed ${Date.now() - revokedAt} ms after the revocation`)
+  })
+
   it('lowering a role reconnects the member under the new role', async () => {
     const ws = await makeWorkspace({ ann: 'owner', bob: 'admin' })
     const bob = await ws.connect('bob')
