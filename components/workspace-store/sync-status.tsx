@@ -148,7 +148,8 @@ const useSyncReading = (): Reading => {
 const useCloseOnSignOut = (storeId: string) => {
   const onMessage = useCallback(async (message: SyncAccessMessage) => {
     if (message.type !== 'signed-out' || isSigningOutHere()) return
-    await disposeStores()
+    // Leave even if closing the stores hangs (their leader may be in the tab that is signing out).
+    await Promise.race([disposeStores().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000))])
     window.location.assign('/sign-in')
   }, [])
   useSyncReports(storeId, onMessage)
