@@ -3,6 +3,7 @@
 // The sync status indicator, following the seed's connection lifecycle: offline, connecting, syncing,
 // synced, or access denied, with the number of local events the server does not have yet.
 import { StoreInternalsSymbol } from '@livestore/livestore'
+import type { Stream as EffectStream } from 'effect'
 import { useCallback, useEffect, useState } from 'react'
 
 import { relayConnectivity } from '@/lib/livestore/connectivity'
@@ -23,11 +24,13 @@ type Reading = {
   stalled: boolean
 }
 
-const POLL_MS = 400
-/** A read of the leader's state that takes longer than this counts as unanswered. */
-const READ_TIMEOUT_MS = 3_000
-/** Unanswered reads in a row before the indicator says sync has stopped. */
-const STOPPED_AFTER_FAILED_READS = 3
+/** The session's own queue is read this often (a local read, no worker round trip). */
+const SESSION_POLL_MS = 400
+/** How often the leader is asked directly whether it still answers, and how long it may take. */
+const LIVENESS_EVERY_MS = 5_000
+const LIVENESS_TIMEOUT_MS = 3_000
+/** Unanswered liveness checks in a row before the indicator says sync has stopped. */
+const STOPPED_AFTER_FAILED_CHECKS = 2
 /** Pending events with no confirmation this long, while connected: say so rather than "Syncing…". */
 const STALLED_AFTER_MS = 15_000
 
@@ -60,12 +63,6 @@ const DOT: Record<SyncPhase, string> = {
   denied: 'bg-red-600',
 }
 
-const withTimeout = <T,>(promise: Promise<T>, ms: number): Promise<T> =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no answer from the leader')), ms)
-    promise.then(resolve, reject).finally(() => clearTimeout(timer))
-  })
-
 const sameReading = (a: Reading, b: Reading) =>
   a.online === b.online &&
   a.connected === b.connected &&
@@ -73,7 +70,11 @@ const sameReading = (a: Reading, b: Reading) =>
   a.stopped === b.stopped &&
   a.stalled === b.stalled
 
-/** Reads the leader's connection and its queue of events not yet pushed; the leader may be another tab. */
+/**
+ * Follows the leader's connection and its queue of events not yet pushed; the leader may be another tab.
+ * It subscribes to the leader's streams rather than asking it again and again: requests in flight to a
+ * leader whose tab closes can hold up LiveStore's hand-over to the next leader, streams are ended by it.
+ */
 const useSyncReading = (): Reading => {
   const store = useWorkspaceStore()
   const [reading, setReading] = useState<Reading>({
@@ -86,59 +87,77 @@ const useSyncReading = (): Reading => {
   useEffect(() => {
     const leader = store[StoreInternalsSymbol].clientSession.leaderThread
     let stopped = false
-    let failedReads = 0
+    const cleanups: Array<() => void> = []
+    let connected = false
+    let leaderPending = 0
+    let head = -1
+    let failedChecks = 0
     // Progress: the server's confirmed head moves, or the queue shrinks.
     let progress = { head: -1, pending: 0, at: Date.now() }
-    const read = async () => {
-      const { Effect } = await import('effect')
-      const [network, leaderState] = await withTimeout(
-        Promise.all([Effect.runPromise(leader.networkStatus.get), Effect.runPromise(leader.syncState.get)]),
-        READ_TIMEOUT_MS,
-      )
-      const session = store.syncStatus()
+
+    const update = () => {
+      if (stopped) return
       // The session's queue and the leader's overlap (an event stays pending in both until pushed).
-      const pending = Math.max(leaderState.pending.length, session.pendingCount)
-      const head = leaderState.upstreamHead.global
+      const pending = Math.max(leaderPending, store.syncStatus().pendingCount)
       const now = Date.now()
-      if (head !== progress.head || pending < progress.pending || pending === 0 || !network.isConnected) {
+      if (head !== progress.head || pending < progress.pending || pending === 0 || !connected) {
         progress = { head, pending, at: now }
       }
       progress.pending = pending
-      return {
+      const next: Reading = {
         online: navigator.onLine,
-        connected: network.isConnected,
+        connected,
         pending,
-        stopped: false,
+        stopped: failedChecks >= STOPPED_AFTER_FAILED_CHECKS,
         stalled: now - progress.at > STALLED_AFTER_MS,
       }
+      setReading((prev) => (sameReading(prev, next) ? prev : next))
     }
-    const tick = () =>
-      read()
-        .then(
-          (next) => {
-            failedReads = 0
-            return next
-          },
-          () => {
-            failedReads++
-            return undefined
-          },
+
+    void import('effect').then(({ Effect, Fiber, Schedule, Stream }) => {
+      if (stopped) return
+      // Each stream ends when the leader changes: follow the next leader's.
+      const follow = <A,>(changes: EffectStream.Stream<A, unknown>, onValue: (value: A) => void) => {
+        const fiber = Effect.runFork(
+          Stream.runForEach(changes, (value) => Effect.sync(() => onValue(value))).pipe(
+            Effect.catchAllCause(() => Effect.void),
+            Effect.repeat(Schedule.spaced('250 millis')),
+          ),
         )
-        .then((next) => {
-          if (stopped) return
-          if (next === undefined && failedReads < STOPPED_AFTER_FAILED_READS) return
-          setReading((prev) => {
-            const shown = next ?? { ...prev, stopped: true }
-            return sameReading(prev, shown) ? prev : shown
-          })
-        })
-        .finally(() => {
-          if (!stopped) timer = setTimeout(tick, POLL_MS)
-        })
-    let timer = setTimeout(tick, 0)
+        cleanups.push(() => Effect.runFork(Fiber.interrupt(fiber)))
+      }
+      follow(leader.networkStatus.changes, (status) => {
+        connected = status.isConnected
+        update()
+      })
+      follow(leader.syncState.changes, (state) => {
+        leaderPending = state.pending.length
+        head = state.upstreamHead.global
+        update()
+      })
+      // A leader that no longer answers at all (its client session shut down) sends no changes either.
+      const check = Effect.runFork(
+        leader.syncState.get.pipe(
+          Effect.timeout(LIVENESS_TIMEOUT_MS),
+          Effect.match({
+            onFailure: () => {
+              failedChecks++
+            },
+            onSuccess: () => {
+              failedChecks = 0
+            },
+          }),
+          Effect.tap(() => Effect.sync(update)),
+          Effect.repeat(Schedule.spaced(`${LIVENESS_EVERY_MS} millis`)),
+        ),
+      )
+      cleanups.push(() => Effect.runFork(Fiber.interrupt(check)))
+    })
+    const timer = setInterval(update, SESSION_POLL_MS)
     return () => {
       stopped = true
-      clearTimeout(timer)
+      clearInterval(timer)
+      for (const cleanup of cleanups) cleanup()
     }
   }, [store])
   return reading

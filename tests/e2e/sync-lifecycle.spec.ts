@@ -40,6 +40,18 @@ const openTab = async (context: BrowserContext) => {
   return page
 }
 
+/**
+ * Closes the leader tab and waits until another tab's worker has taken over (its connection is open).
+ * Events committed during the hand-over itself (about a second) can be lost in LiveStore 0.4.0
+ * (livestorejs/livestore#954): README, "Connection lifecycle".
+ */
+const closeLeader = async (leader: Page, others: Page[]) => {
+  const takenOver = Promise.race(others.map((page) => page.waitForEvent('websocket', { timeout: 20_000 })))
+  await leader.close()
+  await takenOver
+  for (const page of others) await expect(status(page)).toHaveAttribute('data-phase', 'synced')
+}
+
 const countRenewals = (page: Page) =>
   page.evaluate(() => {
     const counter = window as unknown as { renewals: number }
@@ -81,7 +93,7 @@ test('the leader tab closes: the other tab keeps syncing both ways', async () =>
   await sendAll(ann, ['from the first tab'])
   await deliveredWithin(bob, 10_000)
 
-  await ann.close()
+  await closeLeader(ann, [second])
   await sendAll(second, ['from the second tab, after the first closed'])
   await deliveredWithin(bob, 10_000)
   await sendAll(bob, ['Bob answers the second tab'])
@@ -103,11 +115,11 @@ test('a tab that is not the leader closes: the leader tab keeps syncing', async 
 test('three tabs, the leader closes twice: the last tab syncs both ways', async () => {
   const second = await openTab(annContext)
   const third = await openTab(annContext)
-  await ann.close()
+  await closeLeader(ann, [second, third])
   await sendAll(third, ['three tabs, one leader gone'])
   await deliveredWithin(bob, 10_000)
   await deliveredWithin(second, 10_000)
-  await second.close()
+  await closeLeader(second, [third])
   await sendAll(third, ['three tabs, two leaders gone'])
   await deliveredWithin(bob, 10_000)
   await sendAll(bob, ['Bob reaches the last tab'])
