@@ -80,6 +80,42 @@ export const PATCHES = [
       ],
     ],
   },
+  {
+    // On a leader hand-over the shared worker closes the previous leader's worker pool before it installs the new
+    // leader (make-shared-worker.js resetCurrentWorkerCtx → Scope.close), and closing the pool waits for every request
+    // still in flight on it. A request forwarded to the old leader after it died (e.g. a tab's 400 ms status poll in
+    // the ~50–150 ms before the new leader's UpdateMessagePort) is never answered, so the close, the new leader's
+    // installation and every later request wait until the next hand-over (livestorejs/livestore#955). Requests now
+    // give up on a replaced leader (releasing the old pool) and are sent again to the new one.
+    name: 'requests in flight to a replaced leader are re-sent to the new one',
+    file: '@livestore/adapter-web/dist/web-worker/shared-worker/make-shared-worker.js',
+    marker: '/* patched: leader hand-over */',
+    replacements: [
+      [
+        `    waitForWorker.pipe(
+    // Effect.logBefore(\`forwardRequest: \${req._tag}\`),
+    Effect.andThen((worker) => worker.executeEffect(req)), Effect.catchIf(`,
+        `    Effect.gen(function* () { /* patched: leader hand-over */
+        while (true) {
+            const ctx = yield* SubscriptionRef.waitUntil(leaderWorkerContextSubRef, isNotUndefined);
+            const answer = yield* Effect.raceFirst(ctx.worker.executeEffect(req).pipe(Effect.map(Option.some)), Deferred.await(ctx.replaced).pipe(Effect.as(Option.none())));
+            if (Option.isSome(answer)) return answer.value;
+        }
+    }).pipe(Effect.catchIf(`,
+      ],
+      [
+        `            yield* SubscriptionRef.set(leaderWorkerContextSubRef, undefined);
+            yield* Effect.yieldNow();`,
+        `            yield* SubscriptionRef.set(leaderWorkerContextSubRef, undefined);
+            yield* Deferred.succeed(prevWorker.replaced, undefined);
+            yield* Effect.yieldNow();`,
+      ],
+      [
+        `                yield* SubscriptionRef.set(leaderWorkerContextSubRef, { worker, scope });`,
+        `                yield* SubscriptionRef.set(leaderWorkerContextSubRef, { worker, scope, replaced: yield* Deferred.make() });`,
+      ],
+    ],
+  },
 ]
 
 /** 'applied' when the file already carries the patch, 'applicable' when it can be applied, else 'unknown'. */
