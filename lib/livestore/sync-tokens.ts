@@ -50,7 +50,12 @@ export const makeSyncTokens = ({
     return entry
   }
 
-  const renew = (storeId: string, workspaceId: string): Promise<void> => {
+  /**
+   * `wake`: a renewal that succeeds says the server is reachable, so a waiting connection attempt may go at
+   * once. Not for renewals asked for by a connection attempt itself: a server that keeps refusing sockets
+   * while its token endpoint answers would otherwise be retried in a tight loop, with no backoff.
+   */
+  const renew = (storeId: string, workspaceId: string, { wake = false } = {}): Promise<void> => {
     const entry = entryOf(storeId, workspaceId)
     if (entry.stopped) return Promise.resolve()
     entry.renewing ??= (async () => {
@@ -70,7 +75,7 @@ export const makeSyncTokens = ({
         entry.token = body.token
         Object.assign(entry, timesOf(body.token))
         report({ type: 'renewed', storeId, expiresAt: entry.usableUntil })
-        onRenewed()
+        if (wake) onRenewed()
       } catch {
         // Offline: the next check or connection attempt tries again.
       } finally {
@@ -82,7 +87,7 @@ export const makeSyncTokens = ({
 
   setInterval(() => {
     for (const [storeId, entry] of entries) {
-      if (!entry.stopped && Date.now() >= entry.renewAt) void renew(storeId, entry.workspaceId)
+      if (!entry.stopped && Date.now() >= entry.renewAt) void renew(storeId, entry.workspaceId, { wake: true })
     }
   }, CHECK_INTERVAL_MS)
 
