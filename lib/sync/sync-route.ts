@@ -1,6 +1,7 @@
 // The Worker's /sync route: checks the request's shape, the sync token (the `token` parameter beside
-// LiveStore's payload, lib/sync/sync-params.ts) and the membership in D1, then hands it to sync-cf, which forwards it to the store's Durable Object. Anything
-// malformed or unauthorized is answered here with a 4xx and never forwarded.
+// LiveStore's payload, lib/sync/sync-params.ts) and the membership in D1, then hands it to sync-cf, which
+// forwards it to the store's Durable Object. Anything malformed or unauthorized is answered here with a
+// 4xx and never forwarded.
 import { type CfTypes, handleSyncRequest, matchSyncRequest } from '@livestore/sync-cf/cf-worker'
 
 import { membershipRole } from '../auth/membership'
