@@ -1,0 +1,79 @@
+// `npm run bench:browser`: the browser benchmark (bench/browser/measure.mjs) on the preview build, with
+// Chromium driven by Playwright: latency at 4 and 20 messages/s in an empty and a 10,000-message channel,
+// the longest main-thread task per send, a backlog of 1,000 events, cold open and warm reload. Prints one
+// JSON object. Options: --skip-build (serve the existing .open-next build), --large N, --backlog N.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { chromium } from '@playwright/test'
+
+import { bin, root } from '../scripts/local-setup.mjs'
+import { offlineEnv } from '../scripts/offline-env.mjs'
+import { previewServer } from '../tests/e2e/preview-server.ts'
+import { runBrowserBench } from './browser/measure.mjs'
+
+const { values } = parseArgs({
+  options: {
+    'skip-build': { type: 'boolean', default: false },
+    large: { type: 'string', default: '10000' },
+    backlog: { type: 'string', default: '1000' },
+    latency: { type: 'string', default: '40' },
+  },
+})
+
+const log = (line) => console.error(`[bench:browser] ${line}`)
+if (!values['skip-build']) {
+  log('building the preview (OpenNext)')
+  execFileSync(bin('opennextjs-cloudflare'), ['build'], { cwd: root, stdio: ['ignore', 2, 2], env: offlineEnv() })
+}
+const server = previewServer({
+  port: 8797,
+  inspectorPort: 9247,
+  persistTo: '.wrangler/bench-browser',
+  syncTokenTtlSeconds: 300,
+})
+const SYSTEM_CHROMIUM = '/usr/bin/chromium'
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined)
+const profiles = []
+const newProfile = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-browser-profile-'))
+  const context = await chromium.launchPersistentContext(dir, {
+    baseURL: server.baseURL,
+    ...(executablePath ? { executablePath } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    ],
+  })
+  profiles.push({ dir, context })
+  return context
+}
+try {
+  await server.start()
+  const result = await runBrowserBench({
+    newProfile,
+    baseURL: server.baseURL,
+    sizes: {
+      latencyMessages: Number(values.latency),
+      backlog: Number(values.backlog),
+      largeChannel: Number(values.large),
+      sendCostMessages: 20,
+    },
+    log,
+  })
+  console.log(JSON.stringify(result, null, 2))
+} finally {
+  for (const { dir, context } of profiles) {
+    await context.close().catch(() => undefined)
+    rmSync(dir, { recursive: true, force: true })
+  }
+  await server.kill()
+}

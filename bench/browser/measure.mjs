@@ -1,0 +1,455 @@
+// The browser benchmark's engine: two people (Ann and Bob, separate browser contexts) in one workspace
+// of the preview build, measured end to end in Chromium, as a person would live it. Messages are typed
+// into Ann's composer (in-page, at a fixed rate) and timed until they appear in Bob's page; long channels
+// are prepared through the sync protocol (seed-events.mjs). Used by bench/browser.mjs (full sizes) and by
+// tests/e2e/browser-bench.spec.ts (smoke sizes, asserting correctness, never speed).
+import { cpus } from 'node:os'
+
+import { seedMessages } from './seed-events.mjs'
+
+const round = (ms) => (ms === null || ms === undefined ? null : Math.round(ms))
+
+const percentiles = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const at = (p) =>
+    sorted.length === 0 ? null : round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))])
+  return { count: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round(sorted.at(-1)) }
+}
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+/** Records when each message text first appears in the page (Date.now(), the clock both pages share). */
+const watchArrivals = (page) =>
+  page.evaluate(() => {
+    const seen = new Map()
+    const record = (node) => {
+      if (!(node instanceof Element)) return
+      const texts = node.matches('[data-testid="message-text"]')
+        ? [node]
+        : node.querySelectorAll('[data-testid="message-text"]')
+      for (const text of texts) if (!seen.has(text.textContent)) seen.set(text.textContent, Date.now())
+    }
+    record(document.body)
+    new MutationObserver((mutations) => {
+      for (const mutation of mutations) for (const node of mutation.addedNodes) record(node)
+    }).observe(document.body, { childList: true, subtree: true })
+    window.__arrivals = seen
+  })
+
+const arrivalsOf = (page, texts) =>
+  page.evaluate((wanted) => wanted.map((text) => window.__arrivals.get(text) ?? null), texts)
+
+const waitForText = (page, text, timeout) =>
+  page.waitForFunction((wanted) => window.__arrivals?.has(wanted) === true, text, { timeout, polling: 50 })
+
+/**
+ * Types `texts` into the page's composer, one every `intervalMs`, in the page itself (no round trip to
+ * the test runner per message). Resolves with each message's submit time.
+ */
+const typeMessages = (page, texts, intervalMs) =>
+  page.evaluate(
+    async ({ texts, intervalMs }) => {
+      const input = document.querySelector('#message')
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
+      const sentAt = []
+      const start = performance.now()
+      for (let i = 0; i < texts.length; i++) {
+        const due = start + i * intervalMs
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())))
+        setValue.call(input, texts[i])
+        input.dispatchEvent(new Event('input', { bubbles: true }))
+        await new Promise((resolve) => setTimeout(resolve, 0)) // React renders the typed text
+        performance.mark(`bench-send-${i}`)
+        sentAt.push(Date.now())
+        input.form.requestSubmit()
+      }
+      return sentAt
+    },
+    { texts, intervalMs },
+  )
+
+/**
+ * When each message text first crossed one of the page's sync sockets (its leader worker's), by direction:
+ * splits a latency into sender, server and receiver parts.
+ */
+const watchFrames = (page) => {
+  const sent = new Map()
+  const received = new Map()
+  const record = (map, payload) => {
+    const now = Date.now()
+    for (const match of String(payload).matchAll(/"text":"((?:[^"\\]|\\.)*)"/g)) {
+      if (!map.has(match[1])) map.set(match[1], now)
+    }
+  }
+  page.on('websocket', (ws) => {
+    if (!ws.url().includes('/sync?')) return
+    ws.on('framesent', (frame) => record(sent, frame.payload))
+    ws.on('framereceived', (frame) => record(received, frame.payload))
+  })
+  return { sent, received }
+}
+
+const median = (values) => percentiles(values).p50
+
+/** Sends at `rate` per second from Ann and times each message until Bob's page shows it. */
+const measureLatency = async ({ ann, bob, frames, count, rate, label, timeout }) => {
+  const texts = Array.from({ length: count }, (_, i) => `${label} ${unique()} ${i + 1}`)
+  const sentAt = await typeMessages(ann, texts, 1000 / rate)
+  await waitForText(bob, texts.at(-1), timeout)
+  const arrivedAt = await arrivalsOf(bob, texts)
+  const missing = arrivedAt.filter((t) => t === null).length
+  const latencies = arrivedAt.flatMap((t, i) => (t === null ? [] : [t - sentAt[i]]))
+  // Medians of the three legs: Ann's leader pushing, the server broadcasting, Bob's page rendering.
+  const legs = texts.map((text, i) => ({
+    pushed: frames.ann.sent.get(text),
+    broadcast: frames.bob.received.get(text),
+    shown: arrivedAt[i],
+    typed: sentAt[i],
+  }))
+  const complete = legs.filter((l) => l.pushed !== undefined && l.broadcast !== undefined && l.shown !== null)
+  return {
+    rate,
+    messages: count,
+    missing,
+    ...percentiles(latencies),
+    medianLegsMs: {
+      typedToPushed: median(complete.map((l) => l.pushed - l.typed)),
+      pushedToReceived: median(complete.map((l) => l.broadcast - l.pushed)),
+      receivedToShown: median(complete.map((l) => l.shown - l.broadcast)),
+    },
+  }
+}
+
+/** Chromium's trace of what `run` makes the page's renderer do (CDP tracing on the page's target). */
+export const tracePage = async (page, categories, run) => {
+  const cdp = await page.context().newCDPSession(page)
+  const events = []
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value))
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
+  await cdp.send('Tracing.start', { categories: categories.join(','), transferMode: 'ReportEvents' })
+  try {
+    await run()
+  } finally {
+    await cdp.send('Tracing.end')
+    await complete
+    await cdp.detach()
+  }
+  return events
+}
+
+/** Longest main-thread task around each send (Chromium tracing of Ann's renderer). */
+const measureSendCost = async ({ ann, count }) => {
+  const texts = Array.from({ length: count }, (_, i) => `cost ${unique()} ${i + 1}`)
+  const intervalMs = 500
+  const events = await tracePage(ann, ['toplevel', 'devtools.timeline', 'blink.user_timing'], async () => {
+    await typeMessages(ann, texts, intervalMs)
+    await ann.waitForTimeout(intervalMs)
+  })
+  const marks = events.filter(
+    (e) => e.name?.startsWith('bench-send-') && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n'),
+  )
+  if (marks.length === 0) throw new Error('no send marks in the trace')
+  const pid = marks[0].pid
+  const mainTid = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
+  )?.tid
+  const tasks = events.filter(
+    (e) =>
+      e.pid === pid &&
+      e.tid === mainTid &&
+      e.ph === 'X' &&
+      (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+  )
+  const perSend = marks.map((mark) => {
+    const from = mark.ts
+    const to = mark.ts + (intervalMs - 50) * 1000
+    let longest = 0
+    for (const task of tasks) if (task.ts < to && task.ts + task.dur > from) longest = Math.max(longest, task.dur)
+    return longest / 1000
+  })
+  return { sends: perSend.length, longestTaskMs: percentiles(perSend) }
+}
+
+/** Commits `count` messages at once in Ann's store while she is offline; times them to Bob's screen. */
+const measureBacklog = async ({ ann, annContext, bob, storeId, channelId, userId, count, timeout }) => {
+  const prefix = `backlog ${unique()}`
+  await annContext.setOffline(true)
+  await ann.evaluate(
+    ({ storeId, channelId, userId, count, prefix }) => {
+      const store = globalThis.__debugLiveStore[storeId]
+      const now = Date.now()
+      const events = Array.from({ length: count }, (_, i) => ({
+        name: 'v1.MessageSent',
+        args: { id: crypto.randomUUID(), channelId, text: `${prefix} ${i + 1}`, userId, at: new Date(now + i) },
+      }))
+      store.commit(...events)
+    },
+    { storeId, channelId, userId, count, prefix },
+  )
+  await ann.waitForTimeout(1_000) // the leader has them all locally before the network comes back
+  const online = Date.now()
+  await annContext.setOffline(false)
+  const last = `${prefix} ${count}`
+  await waitForText(bob, last, timeout)
+  const [arrived] = await arrivalsOf(bob, [last])
+  const ms = arrived - online
+  return { events: count, msUntilOnScreen: round(ms), eventsPerSecond: Math.round((count / ms) * 1000) }
+}
+
+/** Opens the workspace in a new browser profile (empty OPFS, Bob's session) until its newest message shows. */
+const measureOpen = async ({ newProfile, cookies, url, newest, timeout }) => {
+  const context = await newProfile()
+  try {
+    await context.addCookies(cookies)
+    const page = await firstPage(context)
+    const coldStart = Date.now()
+    await page.goto(url)
+    await page.getByText(newest, { exact: true }).waitFor({ timeout })
+    const coldMs = Date.now() - coldStart
+    const warm = []
+    for (let i = 0; i < 3; i++) {
+      const start = Date.now()
+      await page.reload()
+      await page.getByText(newest, { exact: true }).waitFor({ timeout })
+      warm.push(Date.now() - start)
+    }
+    return { coldMs, warmReloadMs: percentiles(warm) }
+  } finally {
+    await context.close()
+  }
+}
+
+const firstPage = async (context) => context.pages()[0] ?? (await context.newPage())
+
+const signUp = async (newProfile, name, email, password, invitationLink) => {
+  const context = await newProfile()
+  const page = await firstPage(context)
+  await page.goto('/sign-up')
+  await page.getByLabel('Name').fill(name)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await page.getByRole('heading', { name: 'Check your email' }).waitFor()
+  await followMail(page, email, /verify your email/i)
+  if (invitationLink !== undefined) {
+    await page.goto(invitationLink)
+    await page.getByRole('button', { name: 'Accept invitation' }).click()
+  }
+  return { context, page }
+}
+
+const followMail = async (page, email, subject) => {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`)
+  const mail = page
+    .getByTestId('mail')
+    .filter({ has: page.getByTestId('mail-subject').filter({ hasText: subject }) })
+    .first()
+  const href = await mail.getByRole('link').first().getAttribute('href')
+  await page.goto(href)
+}
+
+const mailLink = async (page, email, subject) => {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`)
+  const mail = page
+    .getByTestId('mail')
+    .filter({ has: page.getByTestId('mail-subject').filter({ hasText: subject }) })
+    .first()
+  return mail.getByRole('link').first().getAttribute('href')
+}
+
+const waitSynced = (page, timeout) =>
+  page.getByTestId('sync-status').and(page.locator('[data-phase="synced"]')).waitFor({ timeout })
+
+/**
+ * Runs every measure and returns one JSON-able object. `sizes` scales it: the full run uses 10,000
+ * seeded messages; the smoke run in `npm test` a few dozen. `newProfile()` starts a browser with a new,
+ * empty profile on disk (a persistent context): each person has their own, as on their own computer.
+ * Not Playwright's default contexts: those keep OPFS in memory, where each write costs ~0.8 ms instead of
+ * ~20 µs, which is no browser a person uses.
+ */
+export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => {} }) => {
+  const timeout = sizes.timeoutMs ?? 120_000
+  const id = unique()
+  log('signing up Ann and creating the workspace')
+  const annEmail = `ann-${id}@example.test`
+  const { context: annContext, page: ann } = await signUp(newProfile, 'Ann', annEmail, 'ann password 1')
+  await ann.getByLabel('Workspace name').fill(`Bench ${id}`)
+  await ann.getByLabel('Workspace name').press('Tab')
+  await ann.getByRole('button', { name: 'Create workspace' }).click()
+  await ann.waitForURL(/\/w\/[^/]+$/)
+  const workspaceUrl = new URL(ann.url()).pathname
+  log(`workspace ${workspaceUrl}`)
+  const bobEmail = `bob-${id}@example.test`
+  await ann.goto(`${workspaceUrl}/members`)
+  await ann.getByLabel('Email to invite').fill(bobEmail)
+  await ann.getByLabel('Role').selectOption('member')
+  await ann.getByRole('button', { name: 'Send invitation' }).click()
+  await ann.getByText(`Invitation sent to ${bobEmail}.`).waitFor()
+  const invitation = await mailLink(ann, bobEmail, /invited you/i)
+  const { context: bobContext, page: bob } = await signUp(newProfile, 'Bob', bobEmail, 'bob password 1', invitation)
+  await bob.waitForURL(new RegExp(`${workspaceUrl}$`))
+
+  const syncSockets = []
+  ann.on('websocket', (ws) => syncSockets.push(ws.url()))
+  const frames = { ann: watchFrames(ann), bob: watchFrames(bob) }
+  await ann.goto(workspaceUrl)
+  await ann.getByLabel('New channel').fill('general')
+  await ann.getByRole('button', { name: 'Create channel' }).click()
+  await ann.getByPlaceholder('Message #general').waitFor()
+  const { storeId, channelId, userId } = await ann.evaluate(() => {
+    const [storeId, store] = Object.entries(globalThis.__debugLiveStore)[0]
+    const channel = store.query({ query: 'SELECT id, createdBy FROM channels LIMIT 1', bindValues: {} })[0]
+    return { storeId, channelId: channel.id, userId: channel.createdBy }
+  })
+  const workspaceId = await workspaceIdOf(ann, syncSockets)
+  const syncToken = await (
+    await ann.request.post(`/api/workspaces/${encodeURIComponent(workspaceId)}/sync-token`)
+  ).json()
+  await bob.goto(workspaceUrl)
+  await bob.getByPlaceholder('Message #general').waitFor()
+  await watchArrivals(bob)
+  await waitSynced(ann, timeout)
+
+  const result = {
+    benchmark: 'browser: two members in Chromium on the preview build',
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    sizes,
+    latency: {},
+  }
+  log('latency, empty channel')
+  result.latency.empty = {
+    at4PerSecond: await measureLatency({
+      ann,
+      bob,
+      frames,
+      count: sizes.latencyMessages,
+      rate: 4,
+      label: 'e4',
+      timeout,
+    }),
+    at20PerSecond: await measureLatency({
+      ann,
+      bob,
+      frames,
+      count: sizes.latencyMessages,
+      rate: 20,
+      label: 'e20',
+      timeout,
+    }),
+  }
+
+  log(`backlog of ${sizes.backlog}`)
+  result.backlog = await measureBacklog({
+    ann,
+    annContext,
+    bob,
+    storeId,
+    channelId,
+    userId,
+    count: sizes.backlog,
+    timeout,
+  })
+  await waitSynced(ann, timeout)
+
+  const bobCookies = await bobContext.cookies()
+  const eventsNow = async () =>
+    ann.evaluate((storeId) => {
+      const store = globalThis.__debugLiveStore[storeId]
+      return store.query({ query: 'SELECT COUNT(*) AS n FROM messages', bindValues: {} })[0].n
+    }, storeId)
+  const newestText = async () =>
+    ann.evaluate((storeId) => {
+      const store = globalThis.__debugLiveStore[storeId]
+      return store.query({
+        query: 'SELECT text FROM messages ORDER BY createdAt DESC, id DESC LIMIT 1',
+        bindValues: {},
+      })[0].text
+    }, storeId)
+
+  log('cold open, small workspace')
+  result.open = {
+    small: {
+      messages: await eventsNow(),
+      ...(await measureOpen({
+        newProfile,
+        cookies: bobCookies,
+        url: workspaceUrl,
+        newest: await newestText(),
+        timeout,
+      })),
+    },
+  }
+
+  const toSeed = Math.max(0, sizes.largeChannel - (await eventsNow()))
+  log(`seeding ${toSeed} messages through the sync protocol`)
+  const seeded = await seedMessages({
+    baseURL,
+    storeId,
+    workspaceId,
+    token: syncToken.token,
+    userId,
+    channelId,
+    count: toSeed,
+    prefix: `seed-${id}`,
+  })
+  // Both open pages pull the seeded log live; wait until each has all of it.
+  const lastSeeded = seeded.at(-1)
+  if (lastSeeded !== undefined) {
+    await ann.getByText(lastSeeded, { exact: true }).waitFor({ timeout: timeout * 3 })
+    await waitForText(bob, lastSeeded, timeout * 3)
+  }
+
+  log('cold open, large workspace')
+  result.open.large = {
+    messages: await eventsNow(),
+    ...(await measureOpen({
+      newProfile,
+      cookies: bobCookies,
+      url: workspaceUrl,
+      newest: await newestText(),
+      timeout: timeout * 3,
+    })),
+  }
+
+  log('latency, large channel')
+  result.latency.large = {
+    messagesInChannel: await eventsNow(),
+    at4PerSecond: await measureLatency({
+      ann,
+      bob,
+      frames,
+      count: sizes.latencyMessages,
+      rate: 4,
+      label: 'l4',
+      timeout,
+    }),
+    at20PerSecond: await measureLatency({
+      ann,
+      bob,
+      frames,
+      count: sizes.latencyMessages,
+      rate: 20,
+      label: 'l20',
+      timeout,
+    }),
+  }
+
+  log('send cost, large channel')
+  result.sendCost = {
+    messagesInChannel: await eventsNow(),
+    ...(await measureSendCost({ ann, count: sizes.sendCostMessages })),
+  }
+
+  await annContext.close()
+  await bobContext.close()
+  return result
+}
+
+/** The workspace id, from the sync payload of a socket the page's leader opened. */
+const workspaceIdOf = async (page, socketUrls) => {
+  for (let i = 0; i < 300 && !socketUrls.some((url) => url.includes('/sync?')); i++) await page.waitForTimeout(100)
+  const url = socketUrls.find((url) => url.includes('/sync?'))
+  if (url === undefined) throw new Error('the page opened no sync socket')
+  return JSON.parse(decodeURIComponent(new URL(url).searchParams.get('payload'))).workspaceId
+}
