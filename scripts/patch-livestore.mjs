@@ -116,6 +116,69 @@ export const PATCHES = [
       ],
     ],
   },
+  {
+    // Every pulled chunk that advances the leader, even one that only confirms the leader's own pushed
+    // events, restarted the backend pusher: the push in flight was interrupted (the server still stored
+    // it), the queue refilled, and the same events pushed again, answered with ServerAheadError, after
+    // which the pusher waited for the next chunk. An offline backlog of 1,000 events crawled at ~40
+    // events/s. The pusher is now left alone while its push is in flight and the chunk brings nothing from
+    // others; a pusher that is idle, waiting after ServerAheadError or backing off is still restarted.
+    // Pushes go out 100 events at a time (sync-cf's limit per request) instead of 50, local pushes are
+    // applied 100 at a time instead of 10, and a failed push is retried after 250 ms doubling to 2 s
+    // (was 1 s doubling to 30 s): the app's socket layer already paces connections.
+    name: 'the backend pusher is not restarted under a push in flight',
+    file: '@livestore/common/dist/leader-thread/LeaderSyncProcessor.js',
+    marker: '/* patched: pusher restarts */',
+    replacements: [
+      [
+        `    const localPushBatchSize = params.localPushBatchSize ?? 10;
+    const backendPushBatchSize = params.backendPushBatchSize ?? 50;`,
+        `    const localPushBatchSize = params.localPushBatchSize ?? 100; /* patched: pusher restarts */
+    const backendPushBatchSize = params.backendPushBatchSize ?? 100;`,
+      ],
+      [
+        `        const backendPushingFiberHandle = yield* FiberHandle.make();
+        const backendPushingEffect = backgroundBackendPushing({
+            syncBackendPushQueue,
+            devtoolsLatch: ctxRef.current?.devtoolsLatch,
+            backendPushBatchSize,
+        })`,
+        `        const backendPushingFiberHandle = yield* FiberHandle.make();
+        const pushPhase = { current: 'idle' };
+        const backendPushingEffect = backgroundBackendPushing({
+            syncBackendPushQueue,
+            devtoolsLatch: ctxRef.current?.devtoolsLatch,
+            backendPushBatchSize,
+            pushPhase,
+        })`,
+      ],
+      [
+        `            restartBackendPushing: (filteredRebasedPending) => Effect.gen(function* () {`,
+        `            restartBackendPushing: (filteredRebasedPending, options) => Effect.gen(function* () {
+                if (options?.unlessPushInFlight === true && pushPhase.current === 'in-flight')
+                    return;
+                pushPhase.current = 'idle';`,
+      ],
+      [
+        `                yield* restartBackendPushing(globalPendingEvents);`,
+        `                yield* restartBackendPushing(globalPendingEvents, { unlessPushInFlight: mergeResult.newEvents.length === 0 });`,
+      ],
+      [
+        `function* ({ syncBackendPushQueue, devtoolsLatch, backendPushBatchSize, }) {`,
+        `function* ({ syncBackendPushQueue, devtoolsLatch, backendPushBatchSize, pushPhase, }) {`,
+      ],
+      [
+        `            const pushResult = yield* syncBackend.push(queueItems.map((_) => _.toGlobal())).pipe(Effect.either);`,
+        `            pushPhase.current = 'in-flight';
+            const pushResult = yield* syncBackend.push(queueItems.map((_) => _.toGlobal())).pipe(Effect.either);
+            pushPhase.current = pushResult._tag === 'Right' ? 'idle' : 'waiting';`,
+      ],
+      [
+        `schedule: Schedule.exponential(Duration.seconds(1)).pipe(Schedule.modifyDelay((_, delay) => Duration.min(delay, Duration.seconds(30))) // Cap delay at 30s intervals.`,
+        `schedule: Schedule.exponential(Duration.millis(250)).pipe(Schedule.modifyDelay((_, delay) => Duration.min(delay, Duration.seconds(2))) // Cap delay at 2s intervals.`,
+      ],
+    ],
+  },
 ]
 
 /** 'applied' when the file already carries the patch, 'applicable' when it can be applied, else 'unknown'. */

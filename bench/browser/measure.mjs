@@ -46,7 +46,7 @@ const waitForText = (page, text, timeout) =>
  * Types `texts` into the page's composer, one every `intervalMs`, in the page itself (no round trip to
  * the test runner per message). Resolves with each message's submit time.
  */
-const typeMessages = (page, texts, intervalMs) =>
+export const typeMessages = (page, texts, intervalMs) =>
   page.evaluate(
     async ({ texts, intervalMs }) => {
       const input = document.querySelector('#message')
@@ -72,9 +72,12 @@ const typeMessages = (page, texts, intervalMs) =>
  * When each message text first crossed one of the page's sync sockets (its leader worker's), by direction:
  * splits a latency into sender, server and receiver parts.
  */
-const watchFrames = (page) => {
+export const watchFrames = (page) => {
   const sent = new Map()
   const received = new Map()
+  // Every push the page's leader sent (events in it) and every ServerAheadError it was answered with.
+  const pushes = []
+  let serverAhead = 0
   const record = (map, payload) => {
     const now = Date.now()
     for (const match of String(payload).matchAll(/"text":"((?:[^"\\]|\\.)*)"/g)) {
@@ -83,16 +86,27 @@ const watchFrames = (page) => {
   }
   page.on('websocket', (ws) => {
     if (!ws.url().includes('/sync?')) return
-    ws.on('framesent', (frame) => record(sent, frame.payload))
-    ws.on('framereceived', (frame) => record(received, frame.payload))
+    ws.on('framesent', ({ payload }) => {
+      record(sent, payload)
+      if (String(payload).includes('"SyncWsRpc.Push"')) pushes.push(JSON.parse(String(payload)).payload.batch.length)
+    })
+    ws.on('framereceived', ({ payload }) => {
+      record(received, payload)
+      if (String(payload).includes('ServerAheadError')) serverAhead++
+    })
   })
-  return { sent, received }
+  return {
+    sent,
+    received,
+    /** Pushes and events pushed so far, and ServerAheadError answers. */
+    counts: () => ({ pushes: pushes.length, eventsPushed: pushes.reduce((a, b) => a + b, 0), serverAhead }),
+  }
 }
 
 const median = (values) => percentiles(values).p50
 
 /** Sends at `rate` per second from Ann and times each message until Bob's page shows it. */
-const measureLatency = async ({ ann, bob, frames, count, rate, label, timeout }) => {
+export const measureLatency = async ({ ann, bob, frames, count, rate, label, timeout }) => {
   const texts = Array.from({ length: count }, (_, i) => `${label} ${unique()} ${i + 1}`)
   const sentAt = await typeMessages(ann, texts, 1000 / rate)
   await waitForText(bob, texts.at(-1), timeout)
@@ -171,7 +185,7 @@ const measureSendCost = async ({ ann, count }) => {
 }
 
 /** Commits `count` messages at once in Ann's store while she is offline; times them to Bob's screen. */
-const measureBacklog = async ({ ann, annContext, bob, storeId, channelId, userId, count, timeout }) => {
+const measureBacklog = async ({ ann, annContext, bob, frames, storeId, channelId, userId, count, timeout }) => {
   const prefix = `backlog ${unique()}`
   await annContext.setOffline(true)
   await ann.evaluate(
@@ -187,13 +201,32 @@ const measureBacklog = async ({ ann, annContext, bob, storeId, channelId, userId
     { storeId, channelId, userId, count, prefix },
   )
   await ann.waitForTimeout(1_000) // the leader has them all locally before the network comes back
+  const before = frames.ann.counts()
   const online = Date.now()
   await annContext.setOffline(false)
-  const last = `${prefix} ${count}`
-  await waitForText(bob, last, timeout)
-  const [arrived] = await arrivalsOf(bob, [last])
+  const texts = Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}`)
+  await waitForText(bob, texts.at(-1), timeout)
+  const [arrived] = await arrivalsOf(bob, [texts.at(-1)])
   const ms = arrived - online
-  return { events: count, msUntilOnScreen: round(ms), eventsPerSecond: Math.round((count / ms) * 1000) }
+  const after = frames.ann.counts()
+  // Whether every event reached Bob: rendered, or in his store when the window shows only the newest.
+  const inBobsStore = await bob.evaluate(
+    ({ storeId, prefix }) =>
+      globalThis.__debugLiveStore[storeId].query({
+        query: 'SELECT COUNT(*) AS n FROM messages WHERE text LIKE $prefix',
+        bindValues: { prefix: `${prefix} %` },
+      })[0].n,
+    { storeId, prefix },
+  )
+  return {
+    events: count,
+    msUntilOnScreen: round(ms),
+    eventsPerSecond: Math.round((count / ms) * 1000),
+    inBobsStore,
+    pushes: after.pushes - before.pushes,
+    eventsPushed: after.eventsPushed - before.eventsPushed,
+    serverAheadAnswers: after.serverAhead - before.serverAhead,
+  }
 }
 
 /** Opens the workspace in a new browser profile (empty OPFS, Bob's session) until its newest message shows. */
@@ -260,15 +293,8 @@ const mailLink = async (page, email, subject) => {
 const waitSynced = (page, timeout) =>
   page.getByTestId('sync-status').and(page.locator('[data-phase="synced"]')).waitFor({ timeout })
 
-/**
- * Runs every measure and returns one JSON-able object. `sizes` scales it: the full run uses 10,000
- * seeded messages; the smoke run in `npm test` a few dozen. `newProfile()` starts a browser with a new,
- * empty profile on disk (a persistent context): each person has their own, as on their own computer.
- * Not Playwright's default contexts: those keep OPFS in memory, where each write costs ~0.8 ms instead of
- * ~20 µs, which is no browser a person uses.
- */
-export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => {} }) => {
-  const timeout = sizes.timeoutMs ?? 120_000
+/** Ann signs up and creates a workspace with channel #general; Bob is invited, joins, and has it open. */
+export const setUpWorkspace = async ({ newProfile, timeout, log = () => {} }) => {
   const id = unique()
   log('signing up Ann and creating the workspace')
   const annEmail = `ann-${id}@example.test`
@@ -309,6 +335,46 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
   await bob.getByPlaceholder('Message #general').waitFor()
   await watchArrivals(bob)
   await waitSynced(ann, timeout)
+  return {
+    id,
+    ann,
+    annContext,
+    bob,
+    bobContext,
+    frames,
+    storeId,
+    channelId,
+    userId,
+    workspaceId,
+    syncToken,
+    workspaceUrl,
+  }
+}
+
+/**
+ * Runs every measure and returns one JSON-able object. `sizes` scales it: the full run uses 10,000
+ * seeded messages; the smoke run in `npm test` a few dozen. `newProfile()` starts a browser with a new,
+ * empty profile on disk (a persistent context): each person has their own, as on their own computer.
+ * Not Playwright's default contexts: those keep OPFS in memory, where each write costs ~0.8 ms instead of
+ * ~20 µs, which is no browser a person uses.
+ */
+export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => {} }) => {
+  const timeout = sizes.timeoutMs ?? 120_000
+  const setup = await setUpWorkspace({ newProfile, timeout, log })
+  const {
+    id,
+    ann,
+    annContext,
+    bob,
+    bobContext,
+    frames,
+    storeId,
+    channelId,
+    userId,
+    workspaceId,
+    syncToken,
+    workspaceUrl,
+  } = setup
 
   const result = {
     benchmark: 'browser: two members in Chromium on the preview build',
@@ -344,6 +410,7 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
     ann,
     annContext,
     bob,
+    frames,
     storeId,
     channelId,
     userId,

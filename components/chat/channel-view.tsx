@@ -1,15 +1,15 @@
 'use client'
 
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useMemo, useState } from 'react'
 
 import { Button } from '@/components/ui/button'
 import { useWorkspaceStore } from '@/components/workspace-store/store'
-import { useWorkspace } from '@/components/workspace-store/workspace-context'
+import { useMemberName, useWorkspace } from '@/components/workspace-store/workspace-context'
 import { mayCommit } from '@/lib/livestore/event-rules'
 import { events, MAX_CHANNEL_NAME_LENGTH, MAX_MESSAGE_LENGTH, type tables } from '@/lib/livestore/schema'
 
 import { MessageItem } from './message-item'
-import { messagesIn$ } from './queries'
+import { latestMessagesIn$ } from './queries'
 import { inputClass, quietButtonClass } from './styles'
 
 type Channel = typeof tables.channels.Type
@@ -104,17 +104,45 @@ function Composer({ channel }: { channel: Channel }) {
   )
 }
 
+/** Messages rendered at first, and added by each "Show earlier messages". */
+const WINDOW = 100
+
 export function ChannelView({ channel }: { channel: Channel }) {
+  // Read once here and passed down: rows are memoized and never look the store up themselves.
   const store = useWorkspaceStore()
-  const messages = store.useQuery(messagesIn$(channel.id))
+  const { userId } = useWorkspace()
+  const nameOf = useMemberName()
+  const [shown, setShown] = useState(WINDOW)
+  // One more than shown: whether there is anything earlier, without counting the channel.
+  const newestFirst = store.useQuery(latestMessagesIn$(channel.id, shown + 1))
+  const earlier = newestFirst.length > shown
+  const messages = useMemo(() => newestFirst.slice(0, shown).reverse(), [newestFirst, shown])
   return (
     <>
       <ChannelHeader channel={channel} />
+      {earlier && (
+        <button
+          type="button"
+          className={`${quietButtonClass} self-center`}
+          onClick={() => setShown((current) => current + WINDOW)}
+        >
+          Show earlier messages
+        </button>
+      )}
       <ol aria-label="Messages" className="flex flex-col gap-3">
         {messages.length === 0 ? (
           <li className="text-sm text-zinc-500">No messages yet.</li>
         ) : (
-          messages.map((message) => <MessageItem key={message.id} message={message} />)
+          messages.map((message) => (
+            <MessageItem
+              key={message.id}
+              message={message}
+              authorName={nameOf(message.authorId)}
+              mine={message.authorId === userId}
+              userId={userId}
+              store={store}
+            />
+          ))
         )}
       </ol>
       <Composer channel={channel} />

@@ -1,10 +1,9 @@
 'use client'
 
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, memo, useState } from 'react'
 
 import { Button } from '@/components/ui/button'
-import { useWorkspaceStore } from '@/components/workspace-store/store'
-import { useMemberName, useWorkspace } from '@/components/workspace-store/workspace-context'
+import type { WorkspaceStore } from '@/components/workspace-store/store'
 import { events, MAX_MESSAGE_LENGTH, type tables } from '@/lib/livestore/schema'
 
 import { inputClass, quietButtonClass } from './styles'
@@ -13,13 +12,33 @@ type Message = typeof tables.messages.Type
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
-export function MessageItem({ message }: { message: Message }) {
-  const store = useWorkspaceStore()
-  const { userId } = useWorkspace()
-  const nameOf = useMemberName()
+type MessageItemProps = {
+  message: Message
+  authorName: string
+  /** Written by the signed-in member: they may edit and delete it. */
+  mine: boolean
+  userId: string
+  store: WorkspaceStore
+}
+
+const time = (date: Date | null) => date?.getTime() ?? null
+
+// Query results are new objects on every change of the table: compare what a row shows instead, so a
+// new message renders one row, not the whole window.
+const sameRow = (a: MessageItemProps, b: MessageItemProps) =>
+  a.message.id === b.message.id &&
+  a.message.text === b.message.text &&
+  time(a.message.createdAt) === time(b.message.createdAt) &&
+  time(a.message.editedAt) === time(b.message.editedAt) &&
+  time(a.message.deletedAt) === time(b.message.deletedAt) &&
+  a.authorName === b.authorName &&
+  a.mine === b.mine &&
+  a.userId === b.userId &&
+  a.store === b.store
+
+export const MessageItem = memo(function MessageItem({ message, authorName, mine, userId, store }: MessageItemProps) {
   const [editing, setEditing] = useState(false)
   const [text, setText] = useState(message.text)
-  const mine = message.authorId === userId
 
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -34,7 +53,7 @@ export function MessageItem({ message }: { message: Message }) {
     <li className="flex flex-col gap-1" data-testid="message">
       <div className="flex items-baseline gap-2 text-xs text-zinc-500">
         <span className="font-medium text-zinc-900 dark:text-zinc-100" data-testid="message-author">
-          {nameOf(message.authorId)}
+          {authorName}
         </span>
         <time dateTime={message.createdAt.toISOString()}>{timeFormat.format(message.createdAt)}</time>
         {message.editedAt !== null && message.deletedAt === null && <span>(edited)</span>}
@@ -86,4 +105,4 @@ export function MessageItem({ message }: { message: Message }) {
       )}
     </li>
   )
-}
+}, sameRow)

@@ -7,14 +7,21 @@ export const openChannels$ = queryDb(tables.channels.where({ archivedAt: null })
   label: 'openChannels',
 })
 
-export const messagesIn$ = (channelId: string) =>
+/**
+ * The newest `limit` messages of a channel, newest first: a view reads a window, never the whole channel
+ * (the index on channelId, createdAt makes this a short backwards scan at any channel length).
+ */
+export const latestMessagesIn$ = (channelId: string, limit: number) =>
   queryDb(
-    tables.messages.where({ channelId }).orderBy([
-      { col: 'createdAt', direction: 'asc' },
-      { col: 'id', direction: 'asc' },
-    ]),
+    tables.messages
+      .where({ channelId })
+      .orderBy([
+        { col: 'createdAt', direction: 'desc' },
+        { col: 'id', direction: 'desc' },
+      ])
+      .limit(limit),
     {
-      label: 'messagesIn',
-      deps: [channelId],
+      label: 'latestMessagesIn',
+      deps: [channelId, limit],
     },
   )

@@ -2,7 +2,7 @@
 
 // Recent activity of the workspace, read from the local event log (events the server has confirmed),
 // live: new events appear as they sync. Every event names its user and time (lib/livestore/schema.ts).
-import { queryDb } from '@livestore/livestore'
+import { EventSequenceNumber, queryDb } from '@livestore/livestore'
 import { useEffect, useState } from 'react'
 
 import { StoreIsland, useWorkspaceStore } from '@/components/workspace-store/store'
@@ -63,7 +63,10 @@ function ActivityList() {
   const [loaded, setLoaded] = useState(false)
 
   useEffect(() => {
-    const iterator = store.events()[Symbol.asyncIterator]()
+    // Only the newest events are shown: start just before them instead of reading the log from its start.
+    const confirmed = EventSequenceNumber.Client.fromString(store.syncStatus().upstreamHead).global
+    const since = EventSequenceNumber.Client.fromGlobal(EventSequenceNumber.Global.make(Math.max(0, confirmed - SHOWN)))
+    const iterator = store.events({ since })[Symbol.asyncIterator]()
     let stopped = false
     let pending: Entry[] = []
     let flush: ReturnType<typeof setTimeout> | undefined

@@ -34,6 +34,8 @@ export const useWorkspaceStore = () => {
   return useStore({ storeId, schema, adapter, batchUpdates, syncPayload })
 }
 
+export type WorkspaceStore = ReturnType<typeof useWorkspaceStore>
+
 /** Wraps a client-only part of the page that reads the store. */
 export function StoreIsland({ children, fallback }: { children: ReactNode; fallback?: ReactNode }) {
   return (
