@@ -123,8 +123,9 @@ export const PATCHES = [
     // which the pusher waited for the next chunk. An offline backlog of 1,000 events crawled at ~40
     // events/s. The pusher is now left alone while its push is in flight and the chunk brings nothing from
     // others; a pusher that is idle, waiting after ServerAheadError or backing off is still restarted.
-    // Pushes go out 100 events at a time (sync-cf's limit per request) instead of 50, local pushes are
-    // applied 100 at a time instead of 10, and a failed push is retried after 250 ms doubling to 2 s
+    // The pusher takes up to 1,000 events at once instead of 50 (sync-cf sends them as requests of 100,
+    // one after the other, with no leader work between them), local pushes are applied 100 at a time
+    // instead of 10, and a failed push is retried after 250 ms doubling to 2 s
     // (was 1 s doubling to 30 s): the app's socket layer already paces connections.
     name: 'the backend pusher is not restarted under a push in flight',
     file: '@livestore/common/dist/leader-thread/LeaderSyncProcessor.js',
@@ -134,7 +135,7 @@ export const PATCHES = [
         `    const localPushBatchSize = params.localPushBatchSize ?? 10;
     const backendPushBatchSize = params.backendPushBatchSize ?? 50;`,
         `    const localPushBatchSize = params.localPushBatchSize ?? 100; /* patched: pusher restarts */
-    const backendPushBatchSize = params.backendPushBatchSize ?? 100;`,
+    const backendPushBatchSize = params.backendPushBatchSize ?? 1000;`,
       ],
       [
         `        const backendPushingFiberHandle = yield* FiberHandle.make();
@@ -176,6 +177,76 @@ export const PATCHES = [
       [
         `schedule: Schedule.exponential(Duration.seconds(1)).pipe(Schedule.modifyDelay((_, delay) => Duration.min(delay, Duration.seconds(30))) // Cap delay at 30s intervals.`,
         `schedule: Schedule.exponential(Duration.millis(250)).pipe(Schedule.modifyDelay((_, delay) => Duration.min(delay, Duration.seconds(2))) // Cap delay at 2s intervals.`,
+      ],
+    ],
+  },
+  {
+    // When the server confirms pushed events, the leader records each one's sync metadata with its own
+    // UPDATE, each its own transaction on OPFS (journal write, flush, truncate): ~5 ms per event, so
+    // ~0.6 s of every confirmed batch of 100 went to disk before the next push (profiled in the browser
+    // benchmark's backlog). One savepoint makes it one transaction; a savepoint also nests if a caller
+    // ever holds a transaction already.
+    name: 'confirmed events are recorded in one transaction',
+    file: '@livestore/common/dist/leader-thread/eventlog.js',
+    marker: '/* patched: one transaction */',
+    replacements: [
+      [
+        `    // TODO try to do this in a single query
+    for (let i = 0; i < items.length; i++) {
+        const event = items[i];
+        yield* execSql(dbEventlog, ...updateRows({
+            tableName: EVENTLOG_META_TABLE,
+            columns: eventlogMetaTable.sqliteDef.columns,
+            where: { seqNumGlobal: event.seqNum.global, seqNumClient: event.seqNum.client },
+            updateValues: { syncMetadataJson: event.meta.syncMetadata },
+        }));
+    }
+});`,
+        `    dbEventlog.execute('SAVEPOINT update_sync_metadata', undefined); /* patched: one transaction */
+    const updated = yield* Effect.exit(Effect.gen(function* () {
+        for (let i = 0; i < items.length; i++) {
+            const event = items[i];
+            yield* execSql(dbEventlog, ...updateRows({
+                tableName: EVENTLOG_META_TABLE,
+                columns: eventlogMetaTable.sqliteDef.columns,
+                where: { seqNumGlobal: event.seqNum.global, seqNumClient: event.seqNum.client },
+                updateValues: { syncMetadataJson: event.meta.syncMetadata },
+            }));
+        }
+    }));
+    if (updated._tag === 'Failure')
+        dbEventlog.execute('ROLLBACK TO update_sync_metadata', undefined);
+    dbEventlog.execute('RELEASE update_sync_metadata', undefined);
+    return yield* updated;
+});`,
+      ],
+    ],
+  },
+  {
+    // sync-cf appends a pushed batch to D1 as one INSERT per 14 events (D1's 100 bound parameters), each
+    // awaited in turn: a push of 100 events made 8 round trips to D1, and a failure half-way left part of
+    // the batch stored without the head moving. The statements now go as one D1 batch: one round trip,
+    // and D1 runs a batch as a single transaction, so a batch is stored whole or not at all.
+    name: 'a pushed batch is appended to D1 in one batch',
+    file: '@livestore/sync-cf/dist/cf-worker/do/sync-storage.js',
+    marker: '/* patched: one D1 batch */',
+    replacements: [
+      [
+        `        const CHUNK_SIZE = 14;
+        for (let i = 0; i < batch.length; i += CHUNK_SIZE) {`,
+        `        const CHUNK_SIZE = 14;
+        const statements = []; /* patched: one D1 batch */
+        for (let i = 0; i < batch.length; i += CHUNK_SIZE) {`,
+      ],
+      [
+        `            yield* execDb((db) => db
+                .prepare(sql)
+                .bind(...params)
+                .run());
+        }`,
+        `            statements.push({ sql, params });
+        }
+        yield* execDb((db) => db.batch(statements.map(({ sql, params }) => db.prepare(sql).bind(...params))));`,
       ],
     ],
   },
