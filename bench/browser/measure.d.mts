@@ -1,0 +1,63 @@
+// Types of the browser benchmark's engine (measure.mjs), for its TypeScript caller
+// (tests/e2e/browser-bench.spec.ts).
+import type { BrowserContext } from '@playwright/test'
+
+export type BrowserBenchSizes = {
+  /** Messages per latency run (each run: one rate, one channel size). */
+  latencyMessages: number
+  /** Events committed at once while offline. */
+  backlog: number
+  /** Messages in the channel for the "large" measures (seeded through the sync protocol). */
+  largeChannel: number
+  /** Sends traced for the longest main-thread task. */
+  sendCostMessages: number
+  timeoutMs?: number
+}
+
+export type Percentiles = {
+  count: number
+  p50: number | null
+  p95: number | null
+  p99: number | null
+  max: number | null
+}
+
+export type Latency = Percentiles & {
+  rate: number
+  messages: number
+  missing: number
+  medianLegsMs: { typedToPushed: number | null; pushedToReceived: number | null; receivedToShown: number | null }
+}
+
+export type Open = { messages: number; coldMs: number; warmReloadMs: Percentiles }
+
+export type BrowserBenchResult = {
+  benchmark: string
+  cpus: number
+  cpuModel: string | null
+  sizes: BrowserBenchSizes
+  latency: {
+    empty: { at4PerSecond: Latency; at20PerSecond: Latency }
+    large: { messagesInChannel: number; at4PerSecond: Latency; at20PerSecond: Latency }
+  }
+  backlog: {
+    events: number
+    msUntilOnScreen: number
+    eventsPerSecond: number
+    inBobsStore: number
+    pushes: number
+    eventsPushed: number
+    serverAheadAnswers: number
+  }
+  open: { small: Open; large: Open }
+  sendCost: { messagesInChannel: number; sends: number; longestTaskMs: Percentiles }
+}
+
+export declare const runBrowserBench: (options: {
+  /** A browser with a new, empty profile on disk, opening pages on the server under test. */
+  newProfile: () => Promise<BrowserContext>
+  /** The server's origin (http://127.0.0.1:PORT), for seeding through the sync protocol. */
+  baseURL: string
+  sizes: BrowserBenchSizes
+  log?: (line: string) => void
+}) => Promise<BrowserBenchResult>

@@ -1,0 +1,60 @@
+// The browser benchmark (bench/browser/measure.mjs) at smoke size: every measure runs end to end in
+// Chromium against the suite's preview server, and what must hold whatever the speed holds. Speed
+// itself is `npm run bench:browser`'s business, never asserted here.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { type BrowserContext, chromium, expect, test } from '@playwright/test'
+
+import { runBrowserBench } from '../../bench/browser/measure.mjs'
+
+test('browser benchmark, smoke size: every message arrives once, a backlog is pushed once, every measure reports', async ({
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(300_000)
+  const profiles: Array<{ dir: string; context: BrowserContext }> = []
+  // On-disk profiles, as people have: Playwright's default contexts keep OPFS in memory.
+  const newProfile = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'e2e-bench-profile-'))
+    const context = await chromium.launchPersistentContext(dir, {
+      ...testInfo.project.use.launchOptions,
+      baseURL,
+    })
+    profiles.push({ dir, context })
+    return context
+  }
+  try {
+    const result = await runBrowserBench({
+      newProfile,
+      baseURL: baseURL!,
+      sizes: { latencyMessages: 6, backlog: 250, largeChannel: 400, sendCostMessages: 3, timeoutMs: 60_000 },
+    })
+    for (const run of [
+      result.latency.empty.at4PerSecond,
+      result.latency.empty.at20PerSecond,
+      result.latency.large.at4PerSecond,
+      result.latency.large.at20PerSecond,
+    ]) {
+      expect(run.missing).toBe(0)
+      expect(run.count).toBe(6)
+      expect(run.p50).not.toBeNull()
+    }
+    expect(result.latency.large.messagesInChannel).toBeGreaterThanOrEqual(400)
+    // The offline backlog reaches Bob whole, and each event is pushed exactly once: no batch pushed
+    // again because a confirmation restarted the pusher under a push in flight (a LiveStore patch).
+    expect(result.backlog.inBobsStore).toBe(250)
+    expect(result.backlog.eventsPushed).toBe(250)
+    expect(result.backlog.serverAheadAnswers).toBe(0)
+    expect(result.open.small.coldMs).toBeGreaterThan(0)
+    expect(result.open.large.messages).toBeGreaterThanOrEqual(400)
+    expect(result.open.large.warmReloadMs.count).toBe(3)
+    expect(result.sendCost.sends).toBe(3)
+    expect(result.sendCost.longestTaskMs.max).toBeGreaterThan(0)
+  } finally {
+    for (const { dir, context } of profiles) {
+      await context.close().catch(() => undefined)
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+})
