@@ -7,6 +7,11 @@ import { MAX_WS_MESSAGE_BYTES } from '@livestore/sync-cf/common'
 const CLIENT_FRAME_TAGS = new Set(['Request', 'Ack', 'Interrupt', 'Ping', 'Eof'])
 const SYNC_RPC_TAGS = new Set(['SyncWsRpc.Pull', 'SyncWsRpc.Push'])
 
+// Effect RPC reads request ids with BigInt(): anything but decimal digits threw inside the Durable
+// Object's RPC server and left the socket open with nothing answered.
+const REQUEST_ID = /^\d{1,19}$/
+const isRequestId = (value: unknown) => typeof value === 'string' && REQUEST_ID.test(value)
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -14,7 +19,11 @@ const frameProblem = (frame: unknown, storeId: string): string | undefined => {
   if (!isRecord(frame) || typeof frame._tag !== 'string' || !CLIENT_FRAME_TAGS.has(frame._tag)) {
     return 'unknown message type'
   }
+  if ((frame._tag === 'Ack' || frame._tag === 'Interrupt') && !isRequestId(frame.requestId)) {
+    return 'requestId must be a decimal number'
+  }
   if (frame._tag !== 'Request') return undefined
+  if (!isRequestId(frame.id)) return 'request id must be a decimal number'
   if (typeof frame.tag !== 'string' || !SYNC_RPC_TAGS.has(frame.tag)) return 'unknown request'
   if (!isRecord(frame.payload)) return 'request without payload'
   if (frame.payload.storeId !== storeId) return 'storeId does not match the connection'

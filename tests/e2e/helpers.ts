@@ -71,6 +71,18 @@ export const joinAsMember = async (
 }
 
 export const messages = (page: Page) => page.getByTestId('message-text')
+
+/** The channel shows its newest messages: asks for earlier ones until it shows them all. */
+export const showAllMessages = async (page: Page) => {
+  const earlier = page.getByRole('button', { name: 'Show earlier messages' })
+  while (await earlier.isVisible()) await earlier.click()
+}
+
+/** Every message of the channel, in order (after asking for all of them). */
+export const allMessages = async (page: Page) => {
+  await showAllMessages(page)
+  return messages(page).allTextContents()
+}
 export const syncStatus = (page: Page) => page.getByTestId('sync-status')
 
 /** Sends a chat message through the composer, as a person would. */

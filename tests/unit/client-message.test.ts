@@ -33,6 +33,16 @@ describe('client sync frames', () => {
     ],
     ['another store', request('SyncWsRpc.Pull', { storeId: 'store_2' }), 'storeId does not match the connection'],
     ['a push without batch', request('SyncWsRpc.Push', { storeId }), 'push without batch'],
+    [
+      'a request id that is not a number',
+      JSON.stringify({ _tag: 'Request', id: 'head', tag: 'SyncWsRpc.Pull', payload: { storeId }, headers: [] }),
+      'request id must be a decimal number',
+    ],
+    [
+      'an ack for no request id',
+      JSON.stringify({ _tag: 'Ack', requestId: 'x1' }),
+      'requestId must be a decimal number',
+    ],
     ['one bad frame among good ones', JSON.stringify([{ _tag: 'Ping' }, { _tag: 'Nope' }]), 'unknown message type'],
     ['an oversized frame', JSON.stringify({ _tag: 'Ping', pad: 'x'.repeat(1_000_000) }), 'message too large'],
   ] as const)('refuses %s', (_label, frame, problem) => {

@@ -126,6 +126,18 @@ describe('malformed frames on an open sync socket close it and store nothing', (
       'storeId does not match',
     ],
     [
+      'a request id that is not a number',
+      (s) =>
+        JSON.stringify({
+          _tag: 'Request',
+          id: 'head',
+          tag: 'SyncWsRpc.Pull',
+          payload: { storeId: s, cursor: { _tag: 'None' }, live: false },
+          headers: [],
+        }),
+      'request id must be a decimal number',
+    ],
+    [
       'a push without a batch',
       (s) => JSON.stringify({ _tag: 'Request', id: '1', tag: 'SyncWsRpc.Push', payload: { storeId: s }, headers: [] }),
       'push without batch',
