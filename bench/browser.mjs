@@ -3,13 +3,14 @@
 // the longest main-thread task per send, a backlog of 1,000 events, cold open and warm reload. Prints one
 // JSON object. Options: --skip-build (serve the existing .open-next build), --large N, --backlog N.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { chromium } from '@playwright/test'
 
+import playwrightConfig from '../playwright.config.ts'
 import { bin, root } from '../scripts/local-setup.mjs'
 import { offlineEnv } from '../scripts/offline-env.mjs'
 import { previewServer } from '../tests/e2e/preview-server.ts'
@@ -35,23 +36,13 @@ const server = previewServer({
   persistTo: '.wrangler/bench-browser',
   syncTokenTtlSeconds: 300,
 })
-const SYSTEM_CHROMIUM = '/usr/bin/chromium'
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined)
 const profiles = []
 const newProfile = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-browser-profile-'))
   const context = await chromium.launchPersistentContext(dir, {
+    // The e2e suite's Chromium and flags (system Chromium when present, network kept to 127.0.0.1).
+    ...playwrightConfig.use?.launchOptions,
     baseURL: server.baseURL,
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-    ],
   })
   profiles.push({ dir, context })
   return context

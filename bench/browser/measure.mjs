@@ -72,7 +72,7 @@ export const typeMessages = (page, texts, intervalMs) =>
  * When each message text first crossed one of the page's sync sockets (its leader worker's), by direction:
  * splits a latency into sender, server and receiver parts.
  */
-export const watchFrames = (page) => {
+const watchFrames = (page) => {
   const sent = new Map()
   const received = new Map()
   // Every push the page's leader sent (events in it) and every ServerAheadError it was answered with.
@@ -106,7 +106,7 @@ export const watchFrames = (page) => {
 const median = (values) => percentiles(values).p50
 
 /** Sends at `rate` per second from Ann and times each message until Bob's page shows it. */
-export const measureLatency = async ({ ann, bob, frames, count, rate, label, timeout }) => {
+const measureLatency = async ({ ann, bob, frames, count, rate, label, timeout }) => {
   const texts = Array.from({ length: count }, (_, i) => `${label} ${unique()} ${i + 1}`)
   const sentAt = await typeMessages(ann, texts, 1000 / rate)
   await waitForText(bob, texts.at(-1), timeout)
@@ -271,16 +271,9 @@ const signUp = async (newProfile, name, email, password, invitationLink) => {
   return { context, page }
 }
 
-const followMail = async (page, email, subject) => {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`)
-  const mail = page
-    .getByTestId('mail')
-    .filter({ has: page.getByTestId('mail-subject').filter({ hasText: subject }) })
-    .first()
-  const href = await mail.getByRole('link').first().getAttribute('href')
-  await page.goto(href)
-}
+const followMail = async (page, email, subject) => page.goto(await mailLink(page, email, subject))
 
+/** The first link of the newest mail to `email` in the dev mailbox whose subject matches. */
 const mailLink = async (page, email, subject) => {
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`)
   const mail = page
@@ -360,7 +353,6 @@ export const setUpWorkspace = async ({ newProfile, timeout, log = () => {} }) =>
  */
 export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => {} }) => {
   const timeout = sizes.timeoutMs ?? 120_000
-  const setup = await setUpWorkspace({ newProfile, timeout, log })
   const {
     id,
     ann,
@@ -374,7 +366,7 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
     workspaceId,
     syncToken,
     workspaceUrl,
-  } = setup
+  } = await setUpWorkspace({ newProfile, timeout, log })
 
   const result = {
     benchmark: 'browser: two members in Chromium on the preview build',

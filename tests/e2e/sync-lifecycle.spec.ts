@@ -4,6 +4,7 @@ import {
   allMessages,
   createWorkspace,
   joinAsMember,
+  messages,
   send,
   signUpAndVerify,
   syncStatus as status,
@@ -197,6 +198,9 @@ test('offline for a minute with 300 pending events and an expired token: all arr
   // The token the connection had expired while offline: reconnecting took a renewed one.
   expect(await renewals(ann)).toBeGreaterThan(0)
   await bob.reload()
+  // A long channel renders its newest 100 messages; earlier ones come with "Show earlier messages".
+  await expect(messages(bob)).toHaveCount(100)
+  await expect(messages(bob).last()).toHaveText(sent.at(-1)!)
   await deliveredWithin(bob, 10_000)
 })
 

@@ -109,6 +109,20 @@ describe('the Durable Object validates every pushed batch against the schema and
   })
 })
 
+describe('a full batch is stored whole', () => {
+  it('appends the largest batch a push may carry, every event once and in order', async () => {
+    const ws = await makeWorkspace({ ann: 'owner' })
+    const client = await ws.connect('ann')
+    const texts = Array.from({ length: MAX_BATCH_EVENTS }, (_, i) => `m${i + 1}`)
+    // More events than one D1 INSERT may bind: sync-cf (patched) sends them as one D1 batch.
+    expect((await client.push(messageEvents(ws.userIds.ann!, texts)))?._tag).toBe('Success')
+    const stored = await storedEvents(ws.storeId)
+    expect(stored.map((event) => event.seqNum)).toEqual(texts.map((_, i) => i + 1))
+    expect(stored.map((event) => JSON.parse(event.args).text)).toEqual(texts)
+    client.close()
+  })
+})
+
 describe('STORE_METADATA follows the event log', () => {
   it('names the event-log format sync-cf writes', () => {
     expect(EVENT_LOG_FORMAT_VERSION).toBe(PERSISTENCE_FORMAT_VERSION)
