@@ -145,7 +145,15 @@ export const PATCHES = [
             backendPushBatchSize,
         })`,
         `        const backendPushingFiberHandle = yield* FiberHandle.make();
-        const pushPhase = { current: 'idle' };
+        const pushPhase = {
+            current: 'idle',
+            restartSkipped: false,
+            requeuePending: Effect.gen(function* () {
+                const syncState = yield* Effect.fromNullable(yield* syncStateSref).pipe(Effect.orDie);
+                yield* BucketQueue.clear(syncBackendPushQueue);
+                yield* BucketQueue.offerAll(syncBackendPushQueue, syncState.pending.filter((event) => isClientEvent(event) === false));
+            }).pipe(localPushBackendPullMutex.withPermits(1)),
+        };
         const backendPushingEffect = backgroundBackendPushing({
             syncBackendPushQueue,
             devtoolsLatch: ctxRef.current?.devtoolsLatch,
@@ -156,9 +164,12 @@ export const PATCHES = [
       [
         `            restartBackendPushing: (filteredRebasedPending) => Effect.gen(function* () {`,
         `            restartBackendPushing: (filteredRebasedPending, options) => Effect.gen(function* () {
-                if (options?.unlessPushInFlight === true && pushPhase.current === 'in-flight')
+                if (options?.unlessPushInFlight === true && pushPhase.current === 'in-flight') {
+                    pushPhase.restartSkipped = true;
                     return;
-                pushPhase.current = 'idle';`,
+                }
+                pushPhase.current = 'idle';
+                pushPhase.restartSkipped = false;`,
       ],
       [
         `                yield* restartBackendPushing(globalPendingEvents);`,
@@ -172,7 +183,21 @@ export const PATCHES = [
         `            const pushResult = yield* syncBackend.push(queueItems.map((_) => _.toGlobal())).pipe(Effect.either);`,
         `            pushPhase.current = 'in-flight';
             const pushResult = yield* syncBackend.push(queueItems.map((_) => _.toGlobal())).pipe(Effect.either);
-            pushPhase.current = pushResult._tag === 'Right' ? 'idle' : 'waiting';`,
+            pushPhase.current = pushResult._tag === 'Right' ? 'idle' : 'waiting';
+            if (pushResult._tag === 'Right')
+                pushPhase.restartSkipped = false;`,
+      ],
+      [
+        `                if (error._tag === 'ServerAheadError') {`,
+        `                if (error._tag === 'ServerAheadError' && pushPhase.restartSkipped === true) {
+                    // The chunk that put the server ahead was pulled while this push was in flight: nothing
+                    // else will restart the pusher, so it takes the pending events anew itself.
+                    pushPhase.restartSkipped = false;
+                    yield* pushPhase.requeuePending;
+                    pushPhase.current = 'idle';
+                    return;
+                }
+                if (error._tag === 'ServerAheadError') {`,
       ],
       [
         `schedule: Schedule.exponential(Duration.seconds(1)).pipe(Schedule.modifyDelay((_, delay) => Duration.min(delay, Duration.seconds(30))) // Cap delay at 30s intervals.`,

@@ -1,0 +1,157 @@
+// LiveStore's leader against a scripted sync backend, in Node with in-memory SQLite: the pusher must
+// keep going after the situation a server restart creates, where a push was stored but its answer was
+// lost, and the retry is refused (ServerAheadError) only after the pull has already confirmed the stored
+// events. Without the "pusher restarts" patch's requeue (scripts/patch-livestore.mjs) nothing is ever
+// pushed again in that session.
+
+import { ServerAheadError, SyncBackend, UnknownError } from '@livestore/common'
+import { LeaderThreadCtx, makeLeaderThreadLayer, type ShutdownChannel } from '@livestore/common/leader-thread'
+import { EventSequenceNumber, LiveStoreEvent } from '@livestore/common/schema'
+import { Events, makeSchema, Schema, State } from '@livestore/livestore'
+import { loadSqlite3Wasm } from '@livestore/sqlite-wasm/load-wasm'
+import { sqliteDbFactory } from '@livestore/sqlite-wasm/node'
+import {
+  Deferred,
+  Effect,
+  FetchHttpClient,
+  Layer,
+  Option,
+  Queue,
+  Stream,
+  SubscriptionRef,
+  WebChannel,
+} from '@livestore/utils/effect'
+import { PlatformNode } from '@livestore/utils/node'
+import { expect, test } from 'vitest'
+
+const events = { noteAdded: Events.synced({ name: 'v1.NoteAdded', schema: Schema.Struct({ id: Schema.String }) }) }
+const notes = State.SQLite.table({ name: 'notes', columns: { id: State.SQLite.text({ primaryKey: true }) } })
+const schema = makeSchema({
+  events,
+  state: State.SQLite.makeState({
+    tables: { notes },
+    materializers: State.SQLite.materializers(events, { 'v1.NoteAdded': ({ id }) => notes.insert({ id }) }),
+  }),
+})
+
+type GlobalEvent = LiveStoreEvent.Global.Encoded
+
+/**
+ * A sync backend whose first push is stored but answered with a lost connection, and whose second push
+ * (the leader's retry of the same batch) is answered only after the stored events went out on the pull.
+ */
+const makeScriptedBackend = Effect.gen(function* () {
+  const stored: GlobalEvent[] = []
+  const live = yield* Queue.unbounded<GlobalEvent[]>()
+  const confirmedOnPull = yield* Deferred.make<void>()
+  const pushes: number[][] = []
+  const head = () => stored.at(-1)?.seqNum ?? EventSequenceNumber.Client.ROOT.global
+
+  const backend = SyncBackend.of({
+    isConnected: yield* SubscriptionRef.make(true),
+    connect: Effect.void,
+    ping: Effect.void,
+    pull: (cursor, options) => {
+      const after = Option.match(cursor, { onNone: () => 0, onSome: (c) => c.eventSequenceNumber })
+      const initial = Stream.make({
+        batch: stored
+          .filter((e) => e.seqNum > after)
+          .map((eventEncoded) => ({ eventEncoded, metadata: Option.none() })),
+        pageInfo: SyncBackend.pageInfoNoMore,
+      })
+      if (options?.live !== true) return initial
+      const liveItems = Stream.fromQueue(live).pipe(
+        Stream.map((batch) => ({
+          batch: batch.map((eventEncoded) => ({ eventEncoded, metadata: Option.none() })),
+          pageInfo: SyncBackend.pageInfoNoMore,
+        })),
+      )
+      return Stream.concat(initial, liveItems)
+    },
+    push: (batch) =>
+      Effect.gen(function* () {
+        pushes.push(batch.map((e) => e.seqNum))
+        const attempt = pushes.length
+        if (attempt === 1) {
+          // Stored, then the socket dies before the answer: the leader sees a failed push.
+          stored.push(...batch)
+          return yield* new UnknownError({ cause: new Error('socket closed before the answer') })
+        }
+        if (attempt === 2) {
+          // The reconnected pull confirms the stored events while this retry is still on its way.
+          yield* Queue.offer(live, [...batch])
+          yield* Deferred.await(confirmedOnPull)
+        }
+        if (batch[0]!.seqNum <= head()) {
+          return yield* new ServerAheadError({
+            minimumExpectedNum: EventSequenceNumber.Global.make(head() + 1),
+            providedNum: EventSequenceNumber.Global.make(batch[0]!.seqNum),
+          })
+        }
+        stored.push(...batch)
+        yield* Queue.offer(live, [...batch])
+      }),
+    metadata: { name: 'scripted', description: 'a sync backend that replays a server restart' },
+    supports: { pullPageInfoKnown: true, pullLive: true },
+  })
+  return { backend, stored, pushes, confirmedOnPull }
+})
+
+test('the leader keeps pushing when a retried push is refused after the pull confirmed it', async () => {
+  const program = Effect.gen(function* () {
+    const scripted = yield* makeScriptedBackend
+    const sqlite3 = yield* Effect.promise(() => loadSqlite3Wasm())
+    const makeSqliteDb = yield* sqliteDbFactory({ sqlite3 })
+    const leaderLayer = makeLeaderThreadLayer({
+      schema,
+      storeId: 'leader-pusher-test',
+      clientId: 'ann',
+      syncPayloadSchema: undefined,
+      syncPayloadEncoded: undefined,
+      makeSqliteDb,
+      syncOptions: { backend: () => Effect.succeed(scripted.backend) },
+      dbState: yield* makeSqliteDb({ _tag: 'in-memory' }),
+      dbEventlog: yield* makeSqliteDb({ _tag: 'in-memory' }),
+      devtoolsOptions: { enabled: false },
+      shutdownChannel: yield* WebChannel.noopChannel<
+        typeof ShutdownChannel.All.Type,
+        typeof ShutdownChannel.All.Type
+      >(),
+    }).pipe(Layer.provide(FetchHttpClient.layer), Layer.provide(PlatformNode.NodeFileSystem.layer))
+
+    return yield* Effect.gen(function* () {
+      const leader = yield* LeaderThreadCtx
+      let seqNum = EventSequenceNumber.Client.ROOT
+      const add = (id: string) => {
+        const next = EventSequenceNumber.Client.nextPair({ seqNum, isClient: false })
+        seqNum = next.seqNum
+        const encoded = Schema.encodeUnknownSync(leader.eventSchema)({
+          ...events.noteAdded({ id }),
+          ...next,
+          clientId: leader.clientId,
+          sessionId: 'tab',
+        })
+        return leader.syncProcessor.push([new LiveStoreEvent.Client.EncodedWithMeta(encoded)])
+      }
+
+      yield* add('a')
+      yield* add('b')
+      // The pull has confirmed a and b (upstream head 2) while the retry is in flight; then it is refused.
+      yield* leader.syncProcessor.syncState.changes.pipe(
+        Stream.takeUntil((state) => state.upstreamHead.global >= 2),
+        Stream.runDrain,
+      )
+      yield* Deferred.succeed(scripted.confirmedOnPull, undefined)
+      // Typed after that: it must reach the server.
+      yield* add('c')
+      yield* Effect.iterate(0, {
+        while: () => scripted.stored.length < 3,
+        body: (n) => (n > 60 ? Effect.die(new Error('c was never pushed')) : Effect.sleep(50).pipe(Effect.as(n + 1))),
+      })
+      return { stored: scripted.stored.map((e) => e.args) }
+    }).pipe(Effect.provide(leaderLayer))
+  })
+
+  const result = await Effect.runPromise(program.pipe(Effect.scoped, Effect.provide(PlatformNode.NodeFileSystem.layer)))
+  expect(result.stored).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }])
+})
