@@ -1,8 +1,8 @@
 // Every form's server action goes through here: the form data is parsed with a zod schema, and
 // failures come back as field-level messages instead of exceptions.
-import { z } from 'zod'
 
 import { isRefusal } from './refusal'
+import { z } from './zod'
 
 export type ActionState = {
   /** A message about the whole form. */

@@ -1,5 +1,5 @@
 // What a workspace name and slug may be, and how a slug is suggested from a name.
-import { z } from 'zod'
+import { z } from './zod'
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/
 /** Slugs that would shadow a route or look official. */

@@ -1,5 +1,5 @@
 // Server-side validation of the account forms (the same rules the browser hints at).
-import { z } from 'zod'
+import { z } from '../zod'
 
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password'
 

@@ -1,5 +1,5 @@
 // Validation of the member and invitation forms of a workspace.
-import { z } from 'zod'
+import { z } from '../zod'
 
 import { WORKSPACE_ROLES } from './permissions'
 

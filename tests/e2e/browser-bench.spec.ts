@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { type BrowserContext, chromium, expect, test } from '@playwright/test'
-
+import { type BrowserContext, chromium } from '@playwright/test'
 import { runBrowserBench } from '../../bench/browser/measure.mjs'
+import { expect, test } from './fixtures'
 
 test('browser benchmark, smoke size: every message arrives once, a backlog is pushed once, every measure reports', async ({
   baseURL,

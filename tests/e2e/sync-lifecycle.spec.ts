@@ -1,4 +1,6 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+
+import { expect, test } from './fixtures'
 
 import {
   allMessages,

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs'
-
-import { expect, test } from '@playwright/test'
-
 import { planWorkspaces, seedWorkspaces } from '../../bench/load/seed.mjs'
 import { runSyncLoad } from '../../bench/load/sync-load.mjs'
+import { expect, test } from './fixtures'
 import { unique } from './helpers'
 
 // A 10-second soak of the sync protocol against the e2e preview server (the OpenNext build on workerd):

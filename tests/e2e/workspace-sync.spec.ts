@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test'
-
+import type { Page } from '@playwright/test'
 import { SYNC_TOKEN_TTL_SECONDS } from '../../playwright.config'
+import { expect, test } from './fixtures'
 import { createWorkspace, joinAsMember, messages, send, signUpAndVerify, syncStatus, unique } from './helpers'
 
 // Three people: Ann owns a workspace, Bob is a member of it, Cid has a workspace of his own.

@@ -2,10 +2,10 @@
 
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { z } from 'zod'
 import { findInvitation } from '@/lib/auth/invitations'
 import { getAuth, getEnv } from '@/lib/auth/server'
 import { validatedAction } from '@/lib/validated-action'
+import { z } from '@/lib/zod'
 
 const invitationForm = z.object({ invitationId: z.string().min(1) })
 
