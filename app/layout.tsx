@@ -1,11 +1,14 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
+import { product } from '@/lib/product'
+
 import './globals.css'
 
 export const metadata: Metadata = {
-  title: 'Local-first SaaS starter',
-  description: 'Next.js on Cloudflare Workers with LiveStore synced through Durable Objects and D1.',
+  title: { default: product.name, template: `%s · ${product.name}` },
+  description: product.description,
+  applicationName: product.name,
 }
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -1,9 +1,11 @@
 import Link from 'next/link'
 
+import { product } from '@/lib/product'
+
 export default function HomePage() {
   return (
     <main className="mx-auto flex max-w-2xl flex-col gap-6 px-6 py-16">
-      <h1 className="text-3xl font-semibold tracking-tight">Local-first SaaS starter</h1>
+      <h1 className="text-3xl font-semibold tracking-tight">{product.name}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">
         Next.js on Cloudflare Workers. Data lives in the browser (LiveStore over OPFS SQLite) and syncs in real time
         through one Durable Object per workspace to D1.

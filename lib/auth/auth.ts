@@ -8,6 +8,7 @@ import { createAuthMiddleware, isAPIError } from 'better-auth/api'
 import { emailSender } from '../email/email'
 import { invitationEmail, resetPasswordEmail, verificationEmail } from '../email/templates'
 import type { AppEnv } from '../env'
+import { product } from '../product'
 import { deleteWorkspaceStore, refreshSyncRole, revokeSyncAccess, workspaceIdsOf } from '../sync/revocation'
 import { releaseWorkspacesOf } from './account-deletion'
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './password'
@@ -31,7 +32,7 @@ export const createAuth = (env: AppEnv, requestOrigin: string, extraPlugins: Bet
   const send = emailSender(env)
   const workspacesOfDeletedUsers = new Map<string, { deleted: string[]; left: string[] }>()
   return betterAuth({
-    appName: 'Local-first SaaS starter',
+    appName: product.name,
     baseURL,
     secret: env.BETTER_AUTH_SECRET,
     trustedOrigins: [baseURL],

@@ -1,6 +1,7 @@
 // One way to send email, two providers chosen by env: the dev mailbox (D1, read at /dev/mailbox) for
 // local and test runs, Resend's HTTP API in production.
 import { type AppEnv, devMailboxEnabled } from '../env'
+import { emailFrom } from '../product'
 import { storeInDevMailbox } from './dev-mailbox'
 
 export type EmailMessage = { to: string; subject: string; text: string; html: string }
@@ -26,7 +27,7 @@ const sendWithResend =
 export const emailSender = (env: AppEnv): SendEmail => {
   if (env.RESEND_API_KEY) {
     if (!env.EMAIL_FROM) throw new Error('EMAIL_FROM must be set when RESEND_API_KEY is')
-    return sendWithResend(env.RESEND_API_KEY, env.EMAIL_FROM)
+    return sendWithResend(env.RESEND_API_KEY, emailFrom(env.EMAIL_FROM))
   }
   if (devMailboxEnabled(env)) return (message) => storeInDevMailbox(env.DB, message)
   throw new Error('No email provider: set RESEND_API_KEY and EMAIL_FROM (or DEV_MAILBOX=true for a preview)')
