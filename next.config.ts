@@ -30,4 +30,8 @@ const nextConfig: NextConfig = {
 export default nextConfig
 
 // Gives `next dev` the Cloudflare bindings (local D1 under .wrangler/) through getCloudflareContext().
-initOpenNextCloudflareForDev({ environment: 'dev' })
+// DEV_STATE_DIR (scripts/dev.mjs) puts it elsewhere, e.g. for the dev console test.
+initOpenNextCloudflareForDev({
+  environment: 'dev',
+  ...(process.env.DEV_STATE_DIR ? { persist: { path: `${process.env.DEV_STATE_DIR}/v3` } } : {}),
+})

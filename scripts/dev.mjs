@@ -10,9 +10,12 @@ import { runTogether } from './processes.mjs'
 
 const port = process.env.PORT ?? '3000'
 const syncPort = process.env.SYNC_PORT ?? '8787'
+// For tests: another local state than .wrangler/state, and a bind address (Next binds every interface).
+const stateDir = process.env.DEV_STATE_DIR
+const hostname = process.env.DEV_HOSTNAME
 
 ensureDevVars()
-migrateLocalD1()
+migrateLocalD1(stateDir)
 // wrangler.toml names OpenNext's assets folder, which exists only after a build; the sync worker serves
 // no assets, so an empty folder is enough for wrangler to start.
 mkdirSync(join(root, '.open-next', 'assets'), { recursive: true })
@@ -31,13 +34,14 @@ runTogether([
       '--inspector-port',
       '9230',
       '--show-interactive-dev-session=false',
+      ...(stateDir === undefined ? [] : ['--persist-to', stateDir]),
     ],
     env: offlineEnv(),
     cwd: root,
   },
   {
     command: bin('next'),
-    args: ['dev', '--port', port],
+    args: ['dev', '--port', port, ...(hostname === undefined ? [] : ['--hostname', hostname])],
     env: offlineEnv({ NEXT_PUBLIC_SYNC_URL: `ws://127.0.0.1:${syncPort}/sync` }),
     cwd: root,
   },

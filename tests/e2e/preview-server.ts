@@ -1,8 +1,9 @@
-// A preview server (the OpenNext build on workerd, scripts/preview.mjs) that a test starts, kills and
-// starts again on the same local state: what a crash, a restart or a deploy does to open sockets.
-// It serves the build the suite's own web server has just made (--skip-build), on 127.0.0.1 only.
+// Servers a test starts and kills itself, on 127.0.0.1 only. A preview server (the OpenNext build on
+// workerd, scripts/preview.mjs) can be killed and started again on the same local state: what a crash,
+// a restart or a deploy does to open sockets; it serves the build the suite's own web server has just
+// made (--skip-build). A dev server is `npm run dev` as a developer runs it.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createWriteStream, mkdirSync } from 'node:fs'
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -23,46 +24,40 @@ const answers = async (url: string) => {
   }
 }
 
-export const previewServer = ({
-  port,
-  inspectorPort,
-  persistTo,
-  syncTokenTtlSeconds,
+/** A server run by `node <args>` in its own process group, answering on `baseURL`. */
+const managedServer = ({
+  baseURL,
+  logName,
+  args,
+  env,
+  startTimeoutMs = 120_000,
 }: {
-  port: number
-  inspectorPort: number
-  persistTo: string
-  syncTokenTtlSeconds: number
+  baseURL: string
+  logName: string
+  args: (first: boolean) => string[]
+  env?: Record<string, string>
+  startTimeoutMs?: number
 }): PreviewServer => {
-  const baseURL = `http://127.0.0.1:${port}`
   mkdirSync(join(root, 'test-results'), { recursive: true })
-  const log = createWriteStream(join(root, 'test-results', `preview-${port}.log`), { flags: 'a' })
+  const log = createWriteStream(join(root, 'test-results', `${logName}.log`), { flags: 'a' })
   let child: ChildProcess | undefined
-  let fresh = true
+  let first = true
 
   const start = async () => {
-    const args = [
-      'scripts/preview.mjs',
-      '--skip-build',
-      '--port',
-      String(port),
-      '--inspector-port',
-      String(inspectorPort),
-      '--persist-to',
-      persistTo,
-      '--sync-token-ttl',
-      String(syncTokenTtlSeconds),
-      ...(fresh ? ['--fresh-state'] : []),
-    ]
-    fresh = false
-    // Its own process group, so that kill() reaches wrangler and workerd too.
-    child = spawn(process.execPath, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+    // Its own process group, so that kill() reaches wrangler, workerd and Next too.
+    child = spawn(process.execPath, args(first), {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    })
+    first = false
     child.stdout?.pipe(log, { end: false })
     child.stderr?.pipe(log, { end: false })
-    const deadline = Date.now() + 120_000
+    const deadline = Date.now() + startTimeoutMs
     while (!(await answers(`${baseURL}/sign-in`))) {
-      if (child.exitCode !== null) throw new Error(`preview server exited (${child.exitCode}); see ${log.path}`)
-      if (Date.now() > deadline) throw new Error(`preview server did not answer on ${baseURL}`)
+      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}); see ${log.path}`)
+      if (Date.now() > deadline) throw new Error(`server did not answer on ${baseURL}; see ${log.path}`)
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
   }
@@ -78,4 +73,46 @@ export const previewServer = ({
   }
 
   return { baseURL, start, kill }
+}
+
+export const previewServer = ({
+  port,
+  inspectorPort,
+  persistTo,
+  syncTokenTtlSeconds,
+}: {
+  port: number
+  inspectorPort: number
+  persistTo: string
+  syncTokenTtlSeconds: number
+}): PreviewServer =>
+  managedServer({
+    baseURL: `http://127.0.0.1:${port}`,
+    logName: `preview-${port}`,
+    args: (first) => [
+      'scripts/preview.mjs',
+      '--skip-build',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspectorPort),
+      '--persist-to',
+      persistTo,
+      '--sync-token-ttl',
+      String(syncTokenTtlSeconds),
+      ...(first ? ['--fresh-state'] : []),
+    ],
+  })
+
+/** `npm run dev` (scripts/dev.mjs: next dev and the sync worker) on 127.0.0.1, on its own local state. */
+export const devServer = ({ port, syncPort, stateDir }: { port: number; syncPort: number; stateDir: string }) => {
+  rmSync(join(root, stateDir), { recursive: true, force: true })
+  return managedServer({
+    baseURL: `http://127.0.0.1:${port}`,
+    logName: `dev-${port}`,
+    args: () => ['scripts/dev.mjs'],
+    env: { PORT: String(port), SYNC_PORT: String(syncPort), DEV_STATE_DIR: stateDir, DEV_HOSTNAME: '127.0.0.1' },
+    // next dev compiles the first page on request.
+    startTimeoutMs: 240_000,
+  })
 }

@@ -27,7 +27,7 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
           <dd>
             {sync.lastSyncAt === null
               ? 'never'
-              : new Date(sync.lastSyncAt).toISOString().replace('T', ' ').slice(0, 19) + ' UTC'}
+              : `${new Date(sync.lastSyncAt).toISOString().replace('T', ' ').slice(0, 19)} UTC`}
           </dd>
         </dl>
       </section>
