@@ -5,24 +5,13 @@
 // pushed again in that session.
 
 import { ServerAheadError, SyncBackend, UnknownError } from '@livestore/common'
-import { LeaderThreadCtx, makeLeaderThreadLayer, type ShutdownChannel } from '@livestore/common/leader-thread'
-import { EventSequenceNumber, LiveStoreEvent } from '@livestore/common/schema'
+import { LeaderThreadCtx } from '@livestore/common/leader-thread'
+import { EventSequenceNumber, type LiveStoreEvent } from '@livestore/common/schema'
 import { Events, makeSchema, Schema, State } from '@livestore/livestore'
-import { loadSqlite3Wasm } from '@livestore/sqlite-wasm/load-wasm'
-import { sqliteDbFactory } from '@livestore/sqlite-wasm/node'
-import {
-  Deferred,
-  Effect,
-  FetchHttpClient,
-  Layer,
-  Option,
-  Queue,
-  Stream,
-  SubscriptionRef,
-  WebChannel,
-} from '@livestore/utils/effect'
-import { PlatformNode } from '@livestore/utils/node'
+import { Deferred, Effect, Option, Queue, Stream, SubscriptionRef } from '@livestore/utils/effect'
 import { expect, test } from 'vitest'
+
+import { commit, eventually, withLeader } from './leader-harness'
 
 const events = { noteAdded: Events.synced({ name: 'v1.NoteAdded', schema: Schema.Struct({ id: Schema.String }) }) }
 const notes = State.SQLite.table({ name: 'notes', columns: { id: State.SQLite.text({ primaryKey: true }) } })
@@ -100,58 +89,26 @@ const makeScriptedBackend = Effect.gen(function* () {
 test('the leader keeps pushing when a retried push is refused after the pull confirmed it', async () => {
   const program = Effect.gen(function* () {
     const scripted = yield* makeScriptedBackend
-    const sqlite3 = yield* Effect.promise(() => loadSqlite3Wasm())
-    const makeSqliteDb = yield* sqliteDbFactory({ sqlite3 })
-    const leaderLayer = makeLeaderThreadLayer({
-      schema,
-      storeId: 'leader-pusher-test',
-      clientId: 'ann',
-      syncPayloadSchema: undefined,
-      syncPayloadEncoded: undefined,
-      makeSqliteDb,
-      syncOptions: { backend: () => Effect.succeed(scripted.backend) },
-      dbState: yield* makeSqliteDb({ _tag: 'in-memory' }),
-      dbEventlog: yield* makeSqliteDb({ _tag: 'in-memory' }),
-      devtoolsOptions: { enabled: false },
-      shutdownChannel: yield* WebChannel.noopChannel<
-        typeof ShutdownChannel.All.Type,
-        typeof ShutdownChannel.All.Type
-      >(),
-    }).pipe(Layer.provide(FetchHttpClient.layer), Layer.provide(PlatformNode.NodeFileSystem.layer))
-
-    return yield* Effect.gen(function* () {
-      const leader = yield* LeaderThreadCtx
-      let seqNum = EventSequenceNumber.Client.ROOT
-      const add = (id: string) => {
-        const next = EventSequenceNumber.Client.nextPair({ seqNum, isClient: false })
-        seqNum = next.seqNum
-        const encoded = Schema.encodeUnknownSync(leader.eventSchema)({
-          ...events.noteAdded({ id }),
-          ...next,
-          clientId: leader.clientId,
-          sessionId: 'tab',
-        })
-        return leader.syncProcessor.push([new LiveStoreEvent.Client.EncodedWithMeta(encoded)])
-      }
-
-      yield* add('a')
-      yield* add('b')
-      // The pull has confirmed a and b (upstream head 2) while the retry is in flight; then it is refused.
-      yield* leader.syncProcessor.syncState.changes.pipe(
-        Stream.takeUntil((state) => state.upstreamHead.global >= 2),
-        Stream.runDrain,
-      )
-      yield* Deferred.succeed(scripted.confirmedOnPull, undefined)
-      // Typed after that: it must reach the server.
-      yield* add('c')
-      yield* Effect.iterate(0, {
-        while: () => scripted.stored.length < 3,
-        body: (n) => (n > 60 ? Effect.die(new Error('c was never pushed')) : Effect.sleep(50).pipe(Effect.as(n + 1))),
-      })
-      return { stored: scripted.stored.map((e) => e.args) }
-    }).pipe(Effect.provide(leaderLayer))
+    return yield* withLeader(
+      { schema, backend: scripted.backend },
+      Effect.gen(function* () {
+        yield* commit(events.noteAdded({ id: 'a' }))
+        yield* commit(events.noteAdded({ id: 'b' }))
+        // The pull has confirmed a and b (upstream head 2) while the retry is in flight; then it is refused.
+        const leader = yield* LeaderThreadCtx
+        yield* leader.syncProcessor.syncState.changes.pipe(
+          Stream.takeUntil((state) => state.upstreamHead.global >= 2),
+          Stream.runDrain,
+        )
+        yield* Deferred.succeed(scripted.confirmedOnPull, undefined)
+        // Typed after that: it must reach the server.
+        yield* commit(events.noteAdded({ id: 'c' }))
+        yield* eventually('c is pushed', () => scripted.stored.length >= 3, 3_000)
+        return { stored: scripted.stored.map((e) => e.args) }
+      }),
+    )
   })
 
-  const result = await Effect.runPromise(program.pipe(Effect.scoped, Effect.provide(PlatformNode.NodeFileSystem.layer)))
+  const result = await Effect.runPromise(program)
   expect(result.stored).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }])
 })
