@@ -11,7 +11,11 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined)
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // The template's tests, and the workspace app's own (components/<app>/*.spec.ts).
+  testDir: '.',
+  testMatch: ['tests/e2e/**/*.spec.ts', 'components/**/*.spec.ts'],
+  // examples/ holds apps that replace the demo: their specs run once they are in place.
+  testIgnore: ['**/examples/**', '**/node_modules/**'],
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,

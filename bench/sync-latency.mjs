@@ -1,6 +1,6 @@
 // Push-to-broadcast latency through the real sync stack: wrangler dev (workerd) running the /sync route
 // (token and membership checks included) and its Durable Object (schema and role validation) on a
-// throwaway local D1. One member pushes chat messages one at a time; a second member's live pull
+// throwaway local D1. One member pushes items of the workspace app one at a time; a second member's live pull
 // receives each broadcast. Prints one JSON object. Run by hand: `npm run bench`.
 import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { issueSyncToken, storeIdForWorkspace } from '../lib/sync/token.ts'
 import { bin, migrateLocalD1, root } from '../scripts/local-setup.mjs'
 import { offlineEnv } from '../scripts/offline-env.mjs'
+import { fixtures } from '../tests/app-under-test.ts'
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200)
 const PORT = process.env.BENCH_PORT ?? '8795'
@@ -116,14 +117,7 @@ try {
   const latencies = []
   for (let seqNum = 1; seqNum <= EVENTS; seqNum++) {
     const event = {
-      name: 'v1.MessageSent',
-      args: {
-        id: `bench-${seqNum}`,
-        channelId: 'general',
-        text: `message ${seqNum}`,
-        userId: USERS[0],
-        at: Date.now(),
-      },
+      ...fixtures.itemEvent({ id: `bench-${seqNum}`, text: `item ${seqNum}`, userId: USERS[0], at: Date.now() }),
       seqNum,
       parentSeqNum: seqNum - 1,
       clientId: 'bench',

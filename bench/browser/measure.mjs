@@ -1,8 +1,9 @@
-// The browser benchmark's engine: two people (Ann and Bob, separate browser contexts) in one workspace
+// The browser benchmark's engine, for the chat demo (components/chat/): the speed targets are set on chat
+// messages. Two people (Ann and Bob, separate browser contexts) in one workspace
 // of the preview build, measured end to end in Chromium, as a person would live it. Messages are typed
 // into Ann's composer (in-page, at a fixed rate) and timed until they appear in Bob's page; long channels
 // are prepared through the sync protocol (seed-events.mjs). Used by bench/browser.mjs (full sizes) and by
-// tests/e2e/browser-bench.spec.ts (smoke sizes, asserting correctness, never speed).
+// components/chat/browser-bench.spec.ts (smoke sizes, asserting correctness, never speed).
 import { cpus } from 'node:os'
 
 import { seedMessages } from './seed-events.mjs'

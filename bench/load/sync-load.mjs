@@ -1,5 +1,6 @@
 // The load engine: protocol-level sync clients (sync-cf's WebSocket RPC frames, by hand, as in
-// tests/worker/sync-client.ts) with real sync tokens, several per workspace, each pushing chat messages
+// tests/worker/sync-client.ts) with real sync tokens, several per workspace, each pushing items of the
+// workspace app (tests/app-under-test.ts; the chat: messages)
 // at a jittered rate and pulling live. Clients behave like LiveStore's: one push in flight, every
 // pending message in it, and on ServerAheadError they wait for their live pull to catch up, renumber
 // and push again. Loss and duplication are judged by message id per receiver, order by seqNum.
@@ -9,6 +10,10 @@ import { cpus, loadavg } from 'node:os'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 
 import { issueSyncToken, storeIdForWorkspace } from '../../lib/sync/token.ts'
+import { fixtures } from '../../tests/app-under-test.ts'
+
+/** The name of the event that adds an item (the chat: v1.MessageSent). */
+const ITEM_EVENT = fixtures.itemEvent({ id: '', text: '', userId: '', at: 0 }).name
 
 /** sync-cf's limit of events per push (MAX_PUSH_EVENTS_PER_REQUEST). */
 const MAX_BATCH = 100
@@ -229,7 +234,7 @@ class LoadClient {
     if (event.seqNum <= this.lastSeqNum) this.outOfOrder++
     this.lastSeqNum = Math.max(this.lastSeqNum, event.seqNum)
     this.pullHead = Math.max(this.pullHead, event.seqNum)
-    if (event.name !== 'v1.MessageSent') return
+    if (event.name !== ITEM_EVENT) return
     const id = event.args.id
     const times = (this.seen.get(id) ?? 0) + 1
     this.seen.set(id, times)
@@ -300,8 +305,7 @@ class LoadClient {
       entry.firstTriedAt ??= sentAt
     }
     const batch = this.pending.slice(0, MAX_BATCH).map((message, i) => ({
-      name: 'v1.MessageSent',
-      args: { id: message.id, channelId: 'general', text: message.text, userId: this.userId, at: message.at },
+      ...fixtures.itemEvent({ id: message.id, text: message.text, userId: this.userId, at: message.at }),
       seqNum: parent + i + 1,
       parentSeqNum: parent + i,
       clientId: this.clientId,
@@ -567,7 +571,7 @@ const verifyServerLogs = async (groups, ledger, log) => {
     const counts = new Map()
     events.forEach((event, i) => {
       if (event.seqNum !== i + 1) result.seqGaps++
-      if (event.name === 'v1.MessageSent') counts.set(event.args.id, (counts.get(event.args.id) ?? 0) + 1)
+      if (event.name === ITEM_EVENT) counts.set(event.args.id, (counts.get(event.args.id) ?? 0) + 1)
     })
     for (const [id, count] of counts) {
       if (count > 1) result.duplicated++

@@ -1,4 +1,4 @@
-// The browser benchmark (bench/browser/measure.mjs) at smoke size: every measure runs end to end in
+// The chat demo's browser benchmark (bench/browser/measure.mjs) at smoke size: every measure runs end to end in
 // Chromium against the suite's preview server, and what must hold whatever the speed holds. Speed
 // itself is `npm run bench:browser`'s business, never asserted here.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -7,7 +7,7 @@ import { join } from 'node:path'
 
 import { type BrowserContext, chromium } from '@playwright/test'
 import { runBrowserBench } from '../../bench/browser/measure.mjs'
-import { expect, test } from './fixtures'
+import { expect, test } from '../../tests/e2e/fixtures'
 
 test('browser benchmark, smoke size: every message arrives once, a backlog is pushed once, every measure reports', async ({
   baseURL,

@@ -5,7 +5,7 @@
 import { type FormEvent, useState } from 'react'
 
 import { Button } from '@/components/ui/button'
-import { StoreIsland, useWorkspaceStore } from '@/components/workspace-store/store'
+import { useWorkspaceStore } from '@/components/workspace-store/store'
 import { useWorkspace } from '@/components/workspace-store/workspace-context'
 import { mayCommit } from '@/lib/livestore/event-rules'
 import { events, MAX_CHANNEL_NAME_LENGTH } from '@/lib/livestore/schema'
@@ -14,7 +14,8 @@ import { ChannelView } from './channel-view'
 import { openChannels$ } from './queries'
 import { inputClass } from './styles'
 
-function Chat() {
+/** The workspace's main page: rendered by the template inside the workspace's store (components/workspace-app.ts). */
+export function ChatApp() {
   const store = useWorkspaceStore()
   const { userId, role } = useWorkspace()
   const channels = store.useQuery(openChannels$)
@@ -75,13 +76,5 @@ function Chat() {
         )}
       </section>
     </div>
-  )
-}
-
-export function ChatApp() {
-  return (
-    <StoreIsland>
-      <Chat />
-    </StoreIsland>
   )
 }

@@ -1,10 +1,11 @@
 'use client'
 
-// Downloads the workspace's data as JSON, from the local store (so it works offline too).
+// Downloads the workspace's data as JSON, from the local store (so it works offline too): the workspace,
+// its members, and what the workspace app exports (components/workspace-app.ts).
 import { Button } from '@/components/ui/button'
+import { workspaceApp } from '@/components/workspace-app'
 import { StoreIsland, useWorkspaceStore } from '@/components/workspace-store/store'
 import { useWorkspace } from '@/components/workspace-store/workspace-context'
-import { tables } from '@/lib/livestore/schema'
 
 function ExportButtonInner() {
   const store = useWorkspaceStore()
@@ -15,8 +16,7 @@ function ExportButtonInner() {
       exportedAt: new Date().toISOString(),
       workspace: { id: workspaceId, name, slug },
       members: Object.entries(memberNames).map(([id, memberName]) => ({ id, name: memberName })),
-      channels: store.query(tables.channels.orderBy('createdAt', 'asc')),
-      messages: store.query(tables.messages.orderBy('createdAt', 'asc')),
+      ...workspaceApp.exportData(store),
     }
     const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' })
     const url = URL.createObjectURL(blob)

@@ -8,3 +8,8 @@ export const SyncStatusIsland = dynamic(() => import('./sync-status-island').the
   ssr: false,
   loading: () => <p className="text-xs text-zinc-500">Starting sync…</p>,
 })
+
+export const WorkspaceAppIsland = dynamic(() => import('./app-island').then((m) => m.WorkspaceAppIsland), {
+  ssr: false,
+  loading: () => <p className="text-sm text-zinc-500">Opening workspace data…</p>,
+})

@@ -1,11 +1,15 @@
-// The LiveStore schema of a workspace: events, tables and materializers in one place, read top to bottom.
-// The browser's leader worker and the Durable Object's push validation both use this module.
+// The LiveStore schema of a workspace: events, who may commit them, tables and materializers in one
+// place, read top to bottom. The browser's leader worker and the Durable Object's push validation both
+// use this module.
 //
-// The demo app (channels and messages) is what a fork replaces. Two conventions hold for every event,
+// It belongs to the demo app (channels and messages; UI in components/chat/): a fork replaces this file
+// with its own (README, "Replacing the demo"). Two conventions hold for every event,
 // whatever the app, because the server and the activity page rely on them:
 //   - `userId`: who did it. The Durable Object refuses an event whose userId is not the connection's user.
 //   - `at`: when, as a Date (encoded as epoch milliseconds).
 import { Events, makeSchema, Schema, State } from '@livestore/livestore'
+
+import type { WorkspaceRole } from '../auth/permissions'
 
 /** Limits shared by the UI and the server: the schema refuses anything longer. */
 export const MAX_CHANNEL_NAME_LENGTH = 80
@@ -69,6 +73,16 @@ export const events = {
     schema: Schema.Struct({ id: Id, userId: UserId, at: At }),
   }),
 }
+
+/** Which roles may commit each event: the sync Durable Object refuses the rest (lib/livestore/event-rules.ts). */
+export const eventRights = {
+  'v1.ChannelCreated': ['owner', 'admin', 'member'],
+  'v1.ChannelRenamed': ['owner', 'admin'],
+  'v1.ChannelArchived': ['owner', 'admin'],
+  'v1.MessageSent': ['owner', 'admin', 'member'],
+  'v1.MessageEdited': ['owner', 'admin', 'member'],
+  'v1.MessageDeleted': ['owner', 'admin', 'member'],
+} as const satisfies Record<EventName, readonly WorkspaceRole[]>
 
 // Editing and deleting match on the author as well as the id: with the server pinning userId to the
 // connection's user, nobody can change someone else's message, whatever a client sends.

@@ -1,5 +1,5 @@
 import type { ConsoleMessage, Page } from '@playwright/test'
-
+import { driver } from '../app-under-test.ts'
 import { expect, test } from './fixtures'
 import { signUpAndVerify, unique } from './helpers'
 import { devServer, type PreviewServer } from './preview-server'
@@ -64,25 +64,22 @@ test('every page opens clean under npm run dev', async ({ browser }) => {
   await ann.getByLabel('Workspace name').fill(`Dev ${id}`)
   await ann.getByRole('button', { name: 'Create workspace' }).click()
   await slow(ann).toHaveURL(new RegExp(`/w/${slug}$`))
-  await slow(ann.getByLabel('New channel')).toBeVisible()
-  await ann.getByLabel('New channel').fill('general')
-  await ann.getByRole('button', { name: 'Create channel' }).click()
-  await slow(ann.getByPlaceholder(/^Message #/)).toBeVisible()
-  await ann.getByPlaceholder(/^Message #/).fill('hello from dev')
-  await ann.getByRole('button', { name: 'Send' }).click()
-  await slow(ann.getByTestId('message-text')).toHaveText(['hello from dev'])
+  await slow(ann.getByTestId('sync-status')).toBeVisible()
+  await driver.ready(ann)
+  await driver.prepare(ann)
+  await driver.add(ann, 'hello from dev')
+  await slow(driver.items(ann)).toHaveText(['hello from dev'])
   await slow(ann.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced')
   await expectNoIssueBadge(ann)
   for (const path of [`/w/${slug}/activity`, `/w/${slug}/members`, `/w/${slug}/settings`, '/account', `/w/${slug}`]) {
     await ann.goto(path)
-    await expect(ann.getByRole('heading').first()).toBeVisible()
-    if (path.endsWith('/activity'))
-      await expect(ann.getByText('hello from dev').or(ann.getByText('sent a message')).first()).toBeVisible()
+    await slow(ann.getByRole('heading').first()).toBeVisible()
+    if (path.endsWith('/activity')) await slow(ann.getByTestId('activity').first()).toBeVisible()
     await expectNoIssueBadge(ann)
   }
   // The workspace page again, after a reload: the store opens from the browser's copy.
   await ann.reload()
-  await slow(ann.getByTestId('message-text')).toHaveText(['hello from dev'])
+  await slow(driver.items(ann)).toHaveText(['hello from dev'])
   await expectNoIssueBadge(ann)
   expect(problems).toEqual([])
 })

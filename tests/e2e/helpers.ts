@@ -1,5 +1,7 @@
 import { type Browser, expect, type Page } from '@playwright/test'
 
+import { driver } from '../app-under-test.ts'
+
 export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
 /** Follows the newest link in the dev mailbox sent to `email` whose subject matches. */
@@ -70,23 +72,16 @@ export const joinAsMember = async (
   return page
 }
 
-export const messages = (page: Page) => page.getByTestId('message-text')
+/** The items the workspace app shows (the app under test: tests/app-under-test.ts), oldest first. */
+export const items = (page: Page) => driver.items(page)
 
-/** The channel shows its newest messages: asks for earlier ones until it shows them all. */
-export const showAllMessages = async (page: Page) => {
-  const earlier = page.getByRole('button', { name: 'Show earlier messages' })
-  while (await earlier.isVisible()) await earlier.click()
-}
+/** Every item of the app, in order, including those it keeps out of view. */
+export const allItems = (page: Page) => driver.allTexts(page)
 
-/** Every message of the channel, in order (after asking for all of them). */
-export const allMessages = async (page: Page) => {
-  await showAllMessages(page)
-  return messages(page).allTextContents()
-}
+/** Adds an item through the app's UI, as a person would. */
+export const add = (page: Page, text: string) => driver.add(page, text)
+
+/** Whatever the app needs before items can be added (the chat: a channel). */
+export const prepareApp = (page: Page) => driver.prepare(page)
+
 export const syncStatus = (page: Page) => page.getByTestId('sync-status')
-
-/** Sends a chat message through the composer, as a person would. */
-export const send = async (page: Page, text: string) => {
-  await page.getByPlaceholder(/^Message #/).fill(text)
-  await page.getByRole('button', { name: 'Send' }).click()
-}

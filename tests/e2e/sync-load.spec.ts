@@ -5,7 +5,7 @@ import { expect, test } from './fixtures'
 import { unique } from './helpers'
 
 // A 10-second soak of the sync protocol against the e2e preview server (the OpenNext build on workerd):
-// 10 protocol-level clients in 3 workspaces push chat messages concurrently and pull live, rebasing on
+// 10 protocol-level clients in 3 workspaces push items of the workspace app concurrently and pull live, rebasing on
 // ServerAheadError as LiveStore does. Every acknowledged message must reach every other client of its
 // workspace exactly once, in seqNum order, and the server log must hold it once. Correctness only:
 // nothing here asserts on speed. `npm run load` is the full run (50 clients, 60 s, its own server).

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { makePullOrder } from '../../lib/livestore/pull-order'
 
 const event = (seqNum: number) => ({
-  eventEncoded: { name: 'v1.MessageSent', args: { id: `m${seqNum}` }, seqNum, parentSeqNum: seqNum - 1 },
+  eventEncoded: { name: 'v1.ItemAdded', args: { id: `m${seqNum}` }, seqNum, parentSeqNum: seqNum - 1 },
   metadata: { _tag: 'None' },
 })
 const pullRequest = (id: string, cursor?: number) =>

@@ -4,10 +4,11 @@ import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 
 import { SYNC_TOKEN_TTL_SECONDS, syncSigningKey } from '../../lib/sync/token'
+import { fixtures } from '../app-under-test.ts'
 import {
   connectionParams,
+  itemEvents,
   makeWorkspace,
-  messageEvents,
   openSync,
   storedEvents,
   syncBackend,
@@ -176,7 +177,7 @@ describe('the identity a socket carries is the one the route verified', () => {
         tag: 'SyncWsRpc.Push',
         payload: {
           storeId: ws.storeId,
-          batch: messageEvents(ws.userIds.ann!, ['as Ann']),
+          batch: itemEvents(ws.userIds.ann!, ['as Ann']),
           backendId: { _tag: 'None' },
         },
         headers: [],
@@ -211,14 +212,14 @@ describe('membership changes reach open sockets', () => {
     const ws = await makeWorkspace({ ann: 'owner', bob: 'member' })
     const ann = await ws.connect('ann')
     const bob = await ws.connect('bob')
-    expect((await bob.push(messageEvents(ws.userIds.bob!, ['hello'])))?._tag).toBe('Success')
+    expect((await bob.push(itemEvents(ws.userIds.bob!, ['hello'])))?._tag).toBe('Success')
 
     await env.DB.prepare('DELETE FROM member WHERE userId = ?').bind(ws.userIds.bob).run()
     expect(await syncBackend(ws.storeId).revokeUser(ws.userIds.bob!)).toBe(1)
 
     expect(await bob.waitForClose(1000)).toEqual({ code: 4403, reason: 'access revoked' })
     expect(ann.closed).toBeUndefined()
-    expect((await ann.push(messageEvents(ws.userIds.ann!, ['still here'], { firstSeqNum: 2 })))?._tag).toBe('Success')
+    expect((await ann.push(itemEvents(ws.userIds.ann!, ['still here'], { firstSeqNum: 2 })))?._tag).toBe('Success')
     // Reconnecting with the still-unexpired token does not get back in.
     const again = await connectWith(ws, await ws.tokenFor('bob'))
     expect(again.status).toBe(403)
@@ -232,7 +233,7 @@ describe('membership changes reach open sockets', () => {
   it('an idle socket (no frame sent yet) of a removed member is closed at once too', async () => {
     const ws = await makeWorkspace({ ann: 'owner', bob: 'member' })
     const busy = await ws.connect('bob')
-    expect((await busy.push(messageEvents(ws.userIds.bob!, ['hello'])))?._tag).toBe('Success')
+    expect((await busy.push(itemEvents(ws.userIds.bob!, ['hello'])))?._tag).toBe('Success')
     const idle = await ws.connect('bob')
     await new Promise((resolve) => setTimeout(resolve, 200))
     await env.DB.prepare('DELETE FROM member WHERE userId = ?').bind(ws.userIds.bob).run()
@@ -247,8 +248,7 @@ describe('membership changes reach open sockets', () => {
     const ws = await makeWorkspace({ ann: 'owner', bob: 'admin' })
     const bob = await ws.connect('bob')
     const rename = {
-      name: 'v1.ChannelRenamed',
-      args: { id: 'general', name: 'General', userId: ws.userIds.bob, at: 1 },
+      ...fixtures.managerEvent({ id: 'general', userId: ws.userIds.bob!, at: 1 }),
       seqNum: 1,
       parentSeqNum: 0,
       clientId: 'bob',
@@ -268,7 +268,7 @@ describe('membership changes reach open sockets', () => {
     const ws = await makeWorkspace({ ann: 'owner', bob: 'member' })
     const ann = await ws.connect('ann')
     const bob = await ws.connect('bob')
-    expect((await ann.push(messageEvents(ws.userIds.ann!, ['bye'])))?._tag).toBe('Success')
+    expect((await ann.push(itemEvents(ws.userIds.ann!, ['bye'])))?._tag).toBe('Success')
     await syncBackend(ws.storeId).deleteStore(ws.storeId)
     expect((await ann.waitForClose(1000)).code).toBe(4403)
     expect((await bob.waitForClose(1000)).reason).toBe('workspace deleted')

@@ -6,6 +6,7 @@ import type { WorkspaceRole } from '../../lib/auth/permissions'
 import { syncBackendOf } from '../../lib/sync/revocation'
 import { eventLogTable } from '../../lib/sync/sync-metadata'
 import { issueSyncToken, storeIdForWorkspace } from '../../lib/sync/token'
+import { fixtures } from '../app-under-test.ts'
 
 export type EncodedEvent = {
   name: string
@@ -146,20 +147,24 @@ export class SyncClient {
   }
 }
 
-/** Messages in a channel as a browser would push them (arguments encoded: dates as epoch ms). */
-export const messageEvents = (
+/** Items of the app under test (tests/app-under-test.ts) as a browser would push them (dates as epoch ms). */
+export const itemEvents = (
   userId: string,
   texts: string[],
   { clientId = 'client-a', firstSeqNum = 1 } = {},
 ): EncodedEvent[] =>
-  texts.map((text, index) =>
-    encodedEvent(
-      'v1.MessageSent',
-      { id: `${clientId}-${firstSeqNum + index}`, channelId: 'general', text, userId, at: 1_767_225_600_000 + index },
-      firstSeqNum + index,
-      clientId,
-    ),
-  )
+  texts.map((text, index) => {
+    const { name, args } = fixtures.itemEvent({
+      id: `${clientId}-${firstSeqNum + index}`,
+      text,
+      userId,
+      at: 1_767_225_600_000 + index,
+    })
+    return encodedEvent(name, args, firstSeqNum + index, clientId)
+  })
+
+/** The item text a stored event's JSON arguments carry. */
+export const storedText = (argsJson: string) => fixtures.textOf(JSON.parse(argsJson))
 
 export const encodedEvent = (name: string, args: unknown, seqNum: number, clientId = 'client-a'): EncodedEvent => ({
   name,

@@ -3,41 +3,33 @@ import { PERSISTENCE_FORMAT_VERSION } from '@livestore/sync-cf/cf-worker'
 import { describe, expect, it } from 'vitest'
 import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES } from '../../lib/livestore/event-rules'
 import { EVENT_LOG_FORMAT_VERSION } from '../../lib/sync/sync-metadata'
-import { encodedEvent, makeWorkspace, messageEvents, storedEvents, waitFor } from './sync-client'
+import { fixtures } from '../app-under-test.ts'
+import { encodedEvent, itemEvents, makeWorkspace, storedEvents, storedText, waitFor } from './sync-client'
 
 describe('the Durable Object validates every pushed batch against the schema and the role', () => {
-  const badBatches: Array<[string, (userId: string) => ReturnType<typeof messageEvents>, string]> = [
+  const badBatches: Array<[string, (userId: string) => ReturnType<typeof itemEvents>, string]> = [
     ['an unknown event', (u) => [encodedEvent('v1.Teleported', { userId: u, at: 1 }, 1)], 'unknown event'],
     [
       'arguments that do not decode',
-      (u) => [encodedEvent('v1.MessageSent', { id: 'm1', channelId: 'c', text: 42, userId: u, at: 1 }, 1)],
-      'arguments do not decode: ["text"] Expected string, actual 42',
+      (u) => {
+        const { name, args } = fixtures.undecodableEvent(u).event
+        return [encodedEvent(name, args, 1)]
+      },
+      fixtures.undecodableEvent('').reason,
     ],
-    [
-      'an empty message text',
-      (u) => [encodedEvent('v1.MessageSent', { id: 'm1', channelId: 'c', text: '  ', userId: u, at: 1 }, 1)],
-      'arguments do not decode',
-    ],
-    [
-      'a message sent in someone else’s name',
-      () => messageEvents('somebody-else', ['impersonated']),
-      'names another user',
-    ],
+    ['an item added in someone else’s name', () => itemEvents('somebody-else', ['impersonated']), 'names another user'],
     [
       'an oversized event',
-      (u) => [
-        encodedEvent(
-          'v1.MessageSent',
-          { id: 'm1', channelId: 'c', text: 'x', userId: u, at: 1, padding: 'p'.repeat(MAX_EVENT_BYTES) },
-          1,
-        ),
-      ],
+      (u) => {
+        const { name, args } = fixtures.itemEvent({ id: 'm1', text: 'x', userId: u, at: 1 })
+        return [encodedEvent(name, { ...args, padding: 'p'.repeat(MAX_EVENT_BYTES) }, 1)]
+      },
       `larger than ${MAX_EVENT_BYTES} bytes`,
     ],
     [
       'an oversized batch',
       (u) =>
-        messageEvents(
+        itemEvents(
           u,
           Array.from({ length: MAX_BATCH_EVENTS + 1 }, (_, i) => `m${i}`),
         ),
@@ -45,12 +37,15 @@ describe('the Durable Object validates every pushed batch against the schema and
     ],
     [
       'a good batch with one bad event at the end',
-      (u) => [...messageEvents(u, ['ok 1', 'ok 2']), encodedEvent('v1.Nope', {}, 3)],
+      (u) => [...itemEvents(u, ['ok 1', 'ok 2']), encodedEvent('v1.Nope', {}, 3)],
       'event 2: unknown event',
     ],
     [
-      'a channel rename by a plain member',
-      (u) => [encodedEvent('v1.ChannelRenamed', { id: 'general', name: 'Mine', userId: u, at: 1 }, 1)],
+      'an event for managers from a plain member',
+      (u) => {
+        const { name, args } = fixtures.managerEvent({ id: 'general', userId: u, at: 1 })
+        return [encodedEvent(name, args, 1)]
+      },
       'not allowed to the member role',
     ],
   ]
@@ -58,7 +53,7 @@ describe('the Durable Object validates every pushed batch against the schema and
   it.each(badBatches)('refuses %s with a clear error and stores nothing', async (_label, batchFor, reason) => {
     const ws = await makeWorkspace({ ann: 'owner', bob: 'member' })
     const before = await ws.connect('ann')
-    expect((await before.push(messageEvents(ws.userIds.ann!, ['already there'])))?._tag).toBe('Success')
+    expect((await before.push(itemEvents(ws.userIds.ann!, ['already there'])))?._tag).toBe('Success')
 
     const bob = await ws.connect('bob')
     const batch = batchFor(ws.userIds.bob!).map((event, index) => ({
@@ -72,38 +67,28 @@ describe('the Durable Object validates every pushed batch against the schema and
     expect(closed.reason).toContain(reason)
 
     // What was stored before is intact and nothing of the batch was added.
-    expect((await storedEvents(ws.storeId)).map((row) => [row.seqNum, JSON.parse(row.args).text])).toEqual([
+    expect((await storedEvents(ws.storeId)).map((row) => [row.seqNum, storedText(row.args)])).toEqual([
       [1, 'already there'],
     ])
     // A new connection works for good events.
     const again = await ws.connect('bob')
-    expect((await again.push(messageEvents(ws.userIds.bob!, ['fine'], { firstSeqNum: 2 })))?._tag).toBe('Success')
+    expect((await again.push(itemEvents(ws.userIds.bob!, ['fine'], { firstSeqNum: 2 })))?._tag).toBe('Success')
     before.close()
     again.close()
   })
 
-  it('lets owners and admins rename and archive channels', async () => {
+  it('lets owners and admins commit the events for managers', async () => {
     const ws = await makeWorkspace({ ann: 'owner', ada: 'admin' })
     const ann = await ws.connect('ann')
     const ada = await ws.connect('ada')
     const u = ws.userIds
-    expect(
-      (await ann.push([encodedEvent('v1.ChannelCreated', { id: 'c1', name: 'General', userId: u.ann, at: 1 }, 1)]))
-        ?._tag,
-    ).toBe('Success')
-    expect(
-      (
-        await ada.push([
-          encodedEvent('v1.ChannelRenamed', { id: 'c1', name: 'Lobby', userId: u.ada, at: 2 }, 2),
-          encodedEvent('v1.ChannelArchived', { id: 'c1', userId: u.ada, at: 3 }, 3),
-        ])
-      )?._tag,
-    ).toBe('Success')
-    expect((await storedEvents(ws.storeId)).map((row) => row.name)).toEqual([
-      'v1.ChannelCreated',
-      'v1.ChannelRenamed',
-      'v1.ChannelArchived',
-    ])
+    const managerEvent = (userId: string, seqNum: number) => {
+      const { name, args } = fixtures.managerEvent({ id: 'general', userId, at: seqNum })
+      return encodedEvent(name, args, seqNum)
+    }
+    expect((await ann.push([managerEvent(u.ann!, 1)]))?._tag).toBe('Success')
+    expect((await ada.push([managerEvent(u.ada!, 2)]))?._tag).toBe('Success')
+    expect((await storedEvents(ws.storeId)).map((row) => row.seqNum)).toEqual([1, 2])
     ann.close()
     ada.close()
   })
@@ -115,10 +100,10 @@ describe('a full batch is stored whole', () => {
     const client = await ws.connect('ann')
     const texts = Array.from({ length: MAX_BATCH_EVENTS }, (_, i) => `m${i + 1}`)
     // More events than one D1 INSERT may bind: sync-cf (patched) sends them as one D1 batch.
-    expect((await client.push(messageEvents(ws.userIds.ann!, texts)))?._tag).toBe('Success')
+    expect((await client.push(itemEvents(ws.userIds.ann!, texts)))?._tag).toBe('Success')
     const stored = await storedEvents(ws.storeId)
     expect(stored.map((event) => event.seqNum)).toEqual(texts.map((_, i) => i + 1))
-    expect(stored.map((event) => JSON.parse(event.args).text)).toEqual(texts)
+    expect(stored.map((event) => storedText(event.args))).toEqual(texts)
     client.close()
   })
 })
@@ -132,11 +117,11 @@ describe('STORE_METADATA follows the event log', () => {
     const ws = await makeWorkspace({ ann: 'owner' })
     const client = await ws.connect('ann')
     const startedAt = Date.now()
-    expect((await client.push(messageEvents(ws.userIds.ann!, ['one', 'two'])))?._tag).toBe('Success')
-    expect((await client.push(messageEvents(ws.userIds.ann!, ['three'], { firstSeqNum: 3 })))?._tag).toBe('Success')
+    expect((await client.push(itemEvents(ws.userIds.ann!, ['one', 'two'])))?._tag).toBe('Success')
+    expect((await client.push(itemEvents(ws.userIds.ann!, ['three'], { firstSeqNum: 3 })))?._tag).toBe('Success')
     // A refused push changes nothing.
     const intruder = await ws.connect('ann')
-    expect((await intruder.pushRefused(messageEvents('intruder', ['x'], { firstSeqNum: 4 }))).code).toBe(4422)
+    expect((await intruder.pushRefused(itemEvents('intruder', ['x'], { firstSeqNum: 4 }))).code).toBe(4422)
 
     const row = await waitFor(async () => {
       const found = await env.DB.prepare('SELECT * FROM store_metadata WHERE store_id = ?')

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 
 import { issueSyncToken, storeIdForWorkspace } from '../../lib/sync/token'
 import { makeAuth, type TestAuth, verifiedUser } from './auth-helpers'
-import { messageEvents, SyncClient, storedEvents } from './sync-client'
+import { itemEvents, SyncClient, storedEvents } from './sync-client'
 
 const REVOCATION_DEADLINE_MS = 1000
 
@@ -62,7 +62,7 @@ describe('better-auth membership changes close open sync sockets', () => {
     const t = await team(auth)
     const ownerSocket = await t.connect(t.owner.userId, 'owner')
     const memberSocket = await t.connect(t.member.userId, 'member')
-    expect((await ownerSocket.push(messageEvents(t.owner.userId, ['soon gone'])))?._tag).toBe('Success')
+    expect((await ownerSocket.push(itemEvents(t.owner.userId, ['soon gone'])))?._tag).toBe('Success')
 
     await auth.api.deleteOrganization({ body: { organizationId: t.workspaceId }, headers: t.owner.headers })
     expect((await ownerSocket.waitForClose(REVOCATION_DEADLINE_MS)).reason).toBe('workspace deleted')

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 
-import { makeWorkspace, messageEvents, openSync, storedEvents } from './sync-client'
+import { fixtures } from '../app-under-test.ts'
+import { itemEvents, makeWorkspace, openSync, storedEvents, storedText } from './sync-client'
 
 const eventLogTables = async (): Promise<string[]> => {
   const { results } = await env.DB.prepare(
@@ -16,21 +17,22 @@ describe('sync round trip through the Durable Object into D1', () => {
     const writer = await ws.connect('ann')
     const texts = ['first', 'second', 'third']
 
-    const exit = await writer.push(messageEvents(ws.userIds.ann!, texts))
+    const exit = await writer.push(itemEvents(ws.userIds.ann!, texts))
     expect(exit?._tag).toBe('Success')
 
     const reader = await ws.connect('bob')
     const pulled = await reader.pullAll()
     expect(pulled.map((e) => e.seqNum)).toEqual([1, 2, 3])
-    expect(pulled.map((e) => (e.args as { text: string }).text)).toEqual(texts)
+    expect(pulled.map((e) => fixtures.textOf(e.args as Record<string, unknown>))).toEqual(texts)
 
     const rows = await storedEvents(ws.storeId)
+    const itemName = fixtures.itemEvent({ id: 'x', text: 'x', userId: 'x', at: 0 }).name
     expect(rows.map((r) => [r.seqNum, r.parentSeqNum, r.name])).toEqual([
-      [1, 0, 'v1.MessageSent'],
-      [2, 1, 'v1.MessageSent'],
-      [3, 2, 'v1.MessageSent'],
+      [1, 0, itemName],
+      [2, 1, itemName],
+      [3, 2, itemName],
     ])
-    expect(JSON.parse(rows[0]!.args)).toMatchObject({ text: 'first' })
+    expect(storedText(rows[0]!.args)).toBe('first')
 
     writer.close()
     reader.close()
@@ -39,7 +41,7 @@ describe('sync round trip through the Durable Object into D1', () => {
   it('keeps workspaces apart: one store’s events never show in another’s', async () => {
     const [one, two] = [await makeWorkspace({ ann: 'owner' }), await makeWorkspace({ ann: 'owner' })]
     const a = await one.connect('ann')
-    expect((await a.push(messageEvents(one.userIds.ann!, ['only in one'])))?._tag).toBe('Success')
+    expect((await a.push(itemEvents(one.userIds.ann!, ['only in one'])))?._tag).toBe('Success')
     const b = await two.connect('ann')
     expect(await b.pullAll()).toEqual([])
     expect(await storedEvents(one.storeId)).toHaveLength(1)
@@ -50,8 +52,8 @@ describe('sync round trip through the Durable Object into D1', () => {
   it('refuses a push that does not continue the log and stores nothing of it', async () => {
     const ws = await makeWorkspace({ ann: 'owner' })
     const client = await ws.connect('ann')
-    expect((await client.push(messageEvents(ws.userIds.ann!, ['a'])))?._tag).toBe('Success')
-    const stale = await client.push(messageEvents(ws.userIds.ann!, ['b'], { clientId: 'client-b' })) // parent 0, head 1
+    expect((await client.push(itemEvents(ws.userIds.ann!, ['a'])))?._tag).toBe('Success')
+    const stale = await client.push(itemEvents(ws.userIds.ann!, ['b'], { clientId: 'client-b' })) // parent 0, head 1
     expect(stale?._tag).toBe('Failure')
     expect(JSON.stringify(stale)).toContain('ServerAheadError')
     expect((await storedEvents(ws.storeId)).map((r) => r.clientId)).toEqual(['client-a'])
@@ -148,7 +150,7 @@ describe('malformed frames on an open sync socket close it and store nothing', (
     const ws = await makeWorkspace({ ann: 'owner' })
     const storeId = ws.storeId
     const client = await ws.connect('ann')
-    expect((await client.push(messageEvents(ws.userIds.ann!, ['before'])))?._tag).toBe('Success')
+    expect((await client.push(itemEvents(ws.userIds.ann!, ['before'])))?._tag).toBe('Success')
 
     client.sendRaw(frame(storeId))
     const closed = await client.waitForClose()

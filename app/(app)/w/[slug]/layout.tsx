@@ -2,6 +2,7 @@ import { headers } from 'next/headers'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 
+import { workspaceApp } from '@/components/workspace-app'
 import { AccessBanner } from '@/components/workspace-store/access-banner'
 import { SyncStatusIsland } from '@/components/workspace-store/island-loaders'
 import { OfflineShell } from '@/components/workspace-store/offline-shell'
@@ -57,7 +58,7 @@ export default async function WorkspaceLayout({
           </nav>
           <nav aria-label="Workspace" className="flex items-center gap-3 text-sm">
             <Link href={`/w/${workspace.slug}`} className={link}>
-              Chat
+              {workspaceApp.title}
             </Link>
             <Link href={`/w/${workspace.slug}/activity`} className={link}>
               Activity

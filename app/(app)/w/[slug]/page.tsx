@@ -1,4 +1,4 @@
-import { ChatLoader } from '@/components/chat/chat-loader'
+import { WorkspaceAppIsland } from '@/components/workspace-store/island-loaders'
 import { requireWorkspace } from '@/lib/auth/workspace-access'
 
 export default async function WorkspacePage({ params }: { params: Promise<{ slug: string }> }) {
@@ -13,7 +13,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
           {workspace.members.length === 1 ? 'member' : 'members'}
         </p>
       </header>
-      <ChatLoader />
+      <WorkspaceAppIsland />
     </main>
   )
 }

@@ -1,0 +1,76 @@
+import type { Page } from '@playwright/test'
+
+import { expect, test } from '../../tests/e2e/fixtures'
+import { createWorkspace, joinAsMember, signUpAndVerify, unique } from '../../tests/e2e/helpers'
+import { driver } from './testing'
+
+// The chat demo's own features, in two browsers: channels, messages by author, editing and deleting
+// one's own messages, renaming and archiving channels for managers, and what the activity page and the
+// export say about them. The template's promises (sync, offline, revocation) are in tests/e2e.
+test.describe.configure({ mode: 'serial' })
+
+const id = unique()
+const slug = `chat-${id}`
+let ann: Page
+let bob: Page
+const messages = (page: Page) => page.getByTestId('message-text')
+
+test.beforeAll(async ({ browser }) => {
+  ann = await signUpAndVerify(browser, 'Ann', `ann-${id}@example.test`, 'ann password 1')
+  await createWorkspace(ann, `Chat ${id}`, slug)
+  bob = await joinAsMember(browser, ann, slug, 'Bob', `bob-${id}@example.test`)
+  await ann.goto(`/w/${slug}`)
+})
+
+test('channels and messages by author, as they are sent', async () => {
+  await driver.prepare(ann)
+  await expect(bob.getByTestId('channel-title')).toHaveText('# general')
+  await driver.add(ann, 'Hello from Ann')
+  await driver.add(bob, 'Hi Ann, Bob here')
+  await expect(messages(ann)).toHaveText(['Hello from Ann', 'Hi Ann, Bob here'])
+  await expect(ann.getByTestId('message-author')).toHaveText(['Ann', 'Bob'])
+})
+
+test('authors edit and delete their own messages; managers rename and archive channels', async () => {
+  const annMessage = ann.getByTestId('message').filter({ hasText: 'Hello from Ann' })
+  // Bob cannot edit Ann's message: no controls for him.
+  await expect(bob.getByTestId('message').filter({ hasText: 'Hello from Ann' }).getByRole('button')).toHaveCount(0)
+  await annMessage.getByRole('button', { name: 'Edit' }).click()
+  await ann.getByLabel('Edit message').fill('Hello from Ann (edited)')
+  await ann.getByRole('button', { name: 'Save' }).click()
+  await expect(messages(bob).first()).toHaveText('Hello from Ann (edited)')
+  await expect(bob.getByText('(edited)', { exact: true })).toBeVisible()
+
+  await bob.getByTestId('message').filter({ hasText: 'Bob here' }).getByRole('button', { name: 'Delete' }).click()
+  await expect(ann.getByText('Message deleted')).toBeVisible()
+
+  // Renaming is for owners and admins: Bob, a member, has no such control.
+  await expect(bob.getByRole('button', { name: 'Rename' })).toHaveCount(0)
+  await ann.getByRole('button', { name: 'Rename' }).click()
+  await ann.getByLabel('Channel name').fill('lobby')
+  await ann.getByRole('button', { name: 'Save' }).click()
+  await expect(bob.getByTestId('channel-title')).toHaveText('# lobby')
+
+  await ann.getByLabel('New channel').fill('scratch')
+  await ann.getByRole('button', { name: 'Create channel' }).click()
+  await expect(ann.getByTestId('channel-title')).toHaveText('# scratch')
+  await ann.getByRole('button', { name: 'Archive' }).click()
+  await expect(bob.getByRole('list', { name: 'Channels' }).getByRole('button')).toHaveText(['# lobby'])
+})
+
+test('activity names channels; the export holds channels and messages', async () => {
+  await ann.getByRole('link', { name: 'Activity' }).click()
+  const activity = ann.getByTestId('activity')
+  await expect(activity.filter({ hasText: 'created #general' })).toHaveCount(1)
+  await expect(activity.filter({ hasText: 'sent a message in #lobby' })).toHaveCount(2)
+  await expect(activity.filter({ hasText: 'renamed a channel to #lobby' })).toHaveCount(1)
+  await expect(activity.filter({ hasText: 'archived #scratch' })).toHaveCount(1)
+  await expect(activity.filter({ hasText: 'edited a message' })).toHaveCount(1)
+  await expect(activity.filter({ hasText: 'deleted a message' })).toHaveCount(1)
+
+  const download = ann.waitForEvent('download')
+  await ann.getByRole('button', { name: 'Export data (JSON)' }).click()
+  const data = JSON.parse(await (await import('node:fs/promises')).readFile((await (await download).path())!, 'utf8'))
+  expect(data.channels.map((c: { name: string }) => c.name)).toEqual(['lobby', 'scratch'])
+  expect(data.messages.map((m: { text: string }) => m.text)).toEqual(['Hello from Ann (edited)', ''])
+})
