@@ -1,7 +1,7 @@
 // `npm run bench:browser`: the browser benchmark (bench/browser/measure.mjs) on the preview build, with
-// Chromium driven by Playwright: latency at 4 and 20 messages/s in an empty and a 10,000-message channel,
-// the longest main-thread task per send, a backlog of 1,000 events, cold open and warm reload. Prints one
-// JSON object. Options: --skip-build (serve the existing .open-next build), --large N, --backlog N.
+// Chromium driven by Playwright: latency at 4 and 20 items/s (the chat: messages) in an empty workspace
+// and in one of 10,000 events, the longest main-thread task per item added, a backlog of 1,000 events,
+// cold open and warm reload. Prints one JSON object. Options: --skip-build (serve the existing .open-next build), --large N, --backlog N.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -53,10 +53,10 @@ try {
     newProfile,
     baseURL: server.baseURL,
     sizes: {
-      latencyMessages: Number(values.latency),
+      latencyItems: Number(values.latency),
       backlog: Number(values.backlog),
-      largeChannel: Number(values.large),
-      sendCostMessages: 20,
+      largeWorkspace: Number(values.large),
+      sendCostItems: 20,
     },
     log,
   })

@@ -7,6 +7,8 @@ import type { Locator, Page } from '@playwright/test'
 export type PushedEvent = { name: string; args: Record<string, unknown> }
 
 export type AppFixtures = {
+  /** Events that make an empty workspace ready for items, pushed once first (the chat: channel #general). */
+  setupEvents: (userId: string, at: number) => PushedEvent[]
   /** An event any member may commit that adds one item carrying `text`; its arguments keep `id` as given. */
   itemEvent: (item: { id: string; text: string; userId: string; at: number }) => PushedEvent
   /** The text of an item event's arguments, as itemEvent put it there. */
@@ -28,6 +30,6 @@ export type AppDriver = {
   items: (page: Page) => Locator
   /** Every item's text, oldest first: reveals whatever the app keeps out of view. */
   allTexts: (page: Page) => Promise<string[]>
-  /** CSS selectors for in-page measurement (bench/browser): the input, the submit button and an item's text. */
-  selectors: { input: string; submit: string; itemText: string }
+  /** For in-page measurement (bench/browser): the input (in a form, submitted per item), an item's text. */
+  selectors: { input: string; itemText: string }
 }

@@ -3,14 +3,14 @@
 import type { BrowserContext } from '@playwright/test'
 
 export type BrowserBenchSizes = {
-  /** Messages per latency run (each run: one rate, one channel size). */
-  latencyMessages: number
-  /** Events committed at once while offline. */
+  /** Items per latency run (each run: one rate, one workspace size). */
+  latencyItems: number
+  /** Items added while offline. */
   backlog: number
-  /** Messages in the channel for the "large" measures (seeded through the sync protocol). */
-  largeChannel: number
+  /** Events in the workspace for the "large" measures (items seeded through the sync protocol). */
+  largeWorkspace: number
   /** Sends traced for the longest main-thread task. */
-  sendCostMessages: number
+  sendCostItems: number
   timeoutMs?: number
 }
 
@@ -24,12 +24,12 @@ export type Percentiles = {
 
 export type Latency = Percentiles & {
   rate: number
-  messages: number
+  items: number
   missing: number
   medianLegsMs: { typedToPushed: number | null; pushedToReceived: number | null; receivedToShown: number | null }
 }
 
-export type Open = { messages: number; coldMs: number; warmReloadMs: Percentiles }
+export type Open = { events: number; coldMs: number; warmReloadMs: Percentiles }
 
 export type BrowserBenchResult = {
   benchmark: string
@@ -38,7 +38,7 @@ export type BrowserBenchResult = {
   sizes: BrowserBenchSizes
   latency: {
     empty: { at4PerSecond: Latency; at20PerSecond: Latency }
-    large: { messagesInChannel: number; at4PerSecond: Latency; at20PerSecond: Latency }
+    large: { eventsInWorkspace: number; at4PerSecond: Latency; at20PerSecond: Latency }
   }
   backlog: {
     events: number
@@ -48,9 +48,10 @@ export type BrowserBenchResult = {
     pushes: number
     eventsPushed: number
     serverAheadAnswers: number
+    newest: string
   }
   open: { small: Open; large: Open }
-  sendCost: { messagesInChannel: number; sends: number; longestTaskMs: Percentiles }
+  sendCost: { eventsInWorkspace: number; sends: number; longestTaskMs: Percentiles }
 }
 
 export declare const runBrowserBench: (options: {

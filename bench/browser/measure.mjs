@@ -1,12 +1,13 @@
-// The browser benchmark's engine, for the chat demo (components/chat/): the speed targets are set on chat
-// messages. Two people (Ann and Bob, separate browser contexts) in one workspace
-// of the preview build, measured end to end in Chromium, as a person would live it. Messages are typed
-// into Ann's composer (in-page, at a fixed rate) and timed until they appear in Bob's page; long channels
-// are prepared through the sync protocol (seed-events.mjs). Used by bench/browser.mjs (full sizes) and by
-// components/chat/browser-bench.spec.ts (smoke sizes, asserting correctness, never speed).
+// The browser benchmark's engine: two people (Ann and Bob, separate browser contexts) in one workspace
+// of the preview build, measured end to end in Chromium, as a person would live it. Items of the
+// workspace app (tests/app-under-test.ts; the chat: messages) are typed into Ann's page (in-page, at a
+// fixed rate) and timed until they appear in Bob's page; long workspaces are prepared through the sync
+// protocol (seed-events.mjs). Used by bench/browser.mjs (full sizes) and by
+// tests/e2e/browser-bench.spec.ts (smoke sizes, asserting correctness, never speed).
 import { cpus } from 'node:os'
 
-import { seedMessages } from './seed-events.mjs'
+import { driver, fixtures } from '../../tests/app-under-test.ts'
+import { pushEvents, seedItems } from './seed-events.mjs'
 
 const round = (ms) => (ms === null || ms === undefined ? null : Math.round(ms))
 
@@ -19,15 +20,13 @@ const percentiles = (values) => {
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
-/** Records when each message text first appears in the page (Date.now(), the clock both pages share). */
+/** Records when each item text first appears in the page (Date.now(), the clock both pages share). */
 const watchArrivals = (page) =>
-  page.evaluate(() => {
+  page.evaluate((itemText) => {
     const seen = new Map()
     const record = (node) => {
       if (!(node instanceof Element)) return
-      const texts = node.matches('[data-testid="message-text"]')
-        ? [node]
-        : node.querySelectorAll('[data-testid="message-text"]')
+      const texts = node.matches(itemText) ? [node] : node.querySelectorAll(itemText)
       for (const text of texts) if (!seen.has(text.textContent)) seen.set(text.textContent, Date.now())
     }
     record(document.body)
@@ -35,7 +34,7 @@ const watchArrivals = (page) =>
       for (const mutation of mutations) for (const node of mutation.addedNodes) record(node)
     }).observe(document.body, { childList: true, subtree: true })
     window.__arrivals = seen
-  })
+  }, driver.selectors.itemText)
 
 const arrivalsOf = (page, texts) =>
   page.evaluate((wanted) => wanted.map((text) => window.__arrivals.get(text) ?? null), texts)
@@ -44,13 +43,13 @@ const waitForText = (page, text, timeout) =>
   page.waitForFunction((wanted) => window.__arrivals?.has(wanted) === true, text, { timeout, polling: 50 })
 
 /**
- * Types `texts` into the page's composer, one every `intervalMs`, in the page itself (no round trip to
- * the test runner per message). Resolves with each message's submit time.
+ * Types `texts` into the app's input, one every `intervalMs`, and submits each, in the page itself (no
+ * round trip to the test runner per item). Resolves with each item's submit time.
  */
-export const typeMessages = (page, texts, intervalMs) =>
+export const typeItems = (page, texts, intervalMs) =>
   page.evaluate(
-    async ({ texts, intervalMs }) => {
-      const input = document.querySelector('#message')
+    async ({ texts, intervalMs, selector }) => {
+      const input = document.querySelector(selector)
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
       const sentAt = []
       const start = performance.now()
@@ -66,12 +65,12 @@ export const typeMessages = (page, texts, intervalMs) =>
       }
       return sentAt
     },
-    { texts, intervalMs },
+    { texts, intervalMs, selector: driver.selectors.input },
   )
 
 /**
- * When each message text first crossed one of the page's sync sockets (its leader worker's), by direction:
- * splits a latency into sender, server and receiver parts.
+ * When each string (an item's text among them) first crossed one of the page's sync sockets (its leader
+ * worker's), by direction: splits a latency into sender, server and receiver parts.
  */
 const watchFrames = (page) => {
   const sent = new Map()
@@ -81,7 +80,7 @@ const watchFrames = (page) => {
   let serverAhead = 0
   const record = (map, payload) => {
     const now = Date.now()
-    for (const match of String(payload).matchAll(/"text":"((?:[^"\\]|\\.)*)"/g)) {
+    for (const match of String(payload).matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
       if (!map.has(match[1])) map.set(match[1], now)
     }
   }
@@ -106,10 +105,10 @@ const watchFrames = (page) => {
 
 const median = (values) => percentiles(values).p50
 
-/** Sends at `rate` per second from Ann and times each message until Bob's page shows it. */
+/** Adds items at `rate` per second from Ann and times each until Bob's page shows it. */
 const measureLatency = async ({ ann, bob, frames, count, rate, label, timeout }) => {
   const texts = Array.from({ length: count }, (_, i) => `${label} ${unique()} ${i + 1}`)
-  const sentAt = await typeMessages(ann, texts, 1000 / rate)
+  const sentAt = await typeItems(ann, texts, 1000 / rate)
   await waitForText(bob, texts.at(-1), timeout)
   const arrivedAt = await arrivalsOf(bob, texts)
   const missing = arrivedAt.filter((t) => t === null).length
@@ -124,7 +123,7 @@ const measureLatency = async ({ ann, bob, frames, count, rate, label, timeout })
   const complete = legs.filter((l) => l.pushed !== undefined && l.broadcast !== undefined && l.shown !== null)
   return {
     rate,
-    messages: count,
+    items: count,
     missing,
     ...percentiles(latencies),
     medianLegsMs: {
@@ -157,7 +156,7 @@ const measureSendCost = async ({ ann, count }) => {
   const texts = Array.from({ length: count }, (_, i) => `cost ${unique()} ${i + 1}`)
   const intervalMs = 500
   const events = await tracePage(ann, ['toplevel', 'devtools.timeline', 'blink.user_timing'], async () => {
-    await typeMessages(ann, texts, intervalMs)
+    await typeItems(ann, texts, intervalMs)
     await ann.waitForTimeout(intervalMs)
   })
   const marks = events.filter(
@@ -185,40 +184,41 @@ const measureSendCost = async ({ ann, count }) => {
   return { sends: perSend.length, longestTaskMs: percentiles(perSend) }
 }
 
-/** Commits `count` messages at once in Ann's store while she is offline; times them to Bob's screen. */
-const measureBacklog = async ({ ann, annContext, bob, frames, storeId, channelId, userId, count, timeout }) => {
-  const prefix = `backlog ${unique()}`
-  await annContext.setOffline(true)
-  await ann.evaluate(
-    ({ storeId, channelId, userId, count, prefix }) => {
-      const store = globalThis.__debugLiveStore[storeId]
-      const now = Date.now()
-      const events = Array.from({ length: count }, (_, i) => ({
-        name: 'v1.MessageSent',
-        args: { id: crypto.randomUUID(), channelId, text: `${prefix} ${i + 1}`, userId, at: new Date(now + i) },
-      }))
-      store.commit(...events)
-    },
-    { storeId, channelId, userId, count, prefix },
+/** The seqNum of the newest event the page's store has from the server (every event of the workspace). */
+const headOf = (page, storeId) =>
+  page.evaluate(
+    (storeId) => Number(/^e(\d+)/.exec(globalThis.__debugLiveStore[storeId].syncStatus().upstreamHead)?.[1] ?? 0),
+    storeId,
   )
-  await ann.waitForTimeout(1_000) // the leader has them all locally before the network comes back
+
+/**
+ * Ann adds `count` items while offline (an offline backlog: her leader holds them all before the network
+ * comes back); times them from her going online until Bob's page shows the last one.
+ */
+const measureBacklog = async ({ ann, annContext, bob, frames, storeId, count, timeout }) => {
+  const prefix = `backlog ${unique()}`
+  const texts = Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}`)
+  const bobHeadBefore = await headOf(bob, storeId)
+  await annContext.setOffline(true)
+  await typeItems(ann, texts, 0)
+  await ann
+    .getByTestId('sync-pending')
+    .filter({ hasText: `${count} not yet synced` })
+    .waitFor({ timeout })
   const before = frames.ann.counts()
   const online = Date.now()
   await annContext.setOffline(false)
-  const texts = Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}`)
   await waitForText(bob, texts.at(-1), timeout)
   const [arrived] = await arrivalsOf(bob, [texts.at(-1)])
   const ms = arrived - online
+  // Whether every event reached Bob: his store's confirmed head moves by `count` (the app may show only
+  // its newest items).
+  let inBobsStore = 0
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await bob.waitForTimeout(100)) {
+    inBobsStore = (await headOf(bob, storeId)) - bobHeadBefore
+    if (inBobsStore >= count) break
+  }
   const after = frames.ann.counts()
-  // Whether every event reached Bob: rendered, or in his store when the window shows only the newest.
-  const inBobsStore = await bob.evaluate(
-    ({ storeId, prefix }) =>
-      globalThis.__debugLiveStore[storeId].query({
-        query: 'SELECT COUNT(*) AS n FROM messages WHERE text LIKE $prefix',
-        bindValues: { prefix: `${prefix} %` },
-      })[0].n,
-    { storeId, prefix },
-  )
   return {
     events: count,
     msUntilOnScreen: round(ms),
@@ -227,10 +227,11 @@ const measureBacklog = async ({ ann, annContext, bob, frames, storeId, channelId
     pushes: after.pushes - before.pushes,
     eventsPushed: after.eventsPushed - before.eventsPushed,
     serverAheadAnswers: after.serverAhead - before.serverAhead,
+    newest: texts.at(-1),
   }
 }
 
-/** Opens the workspace in a new browser profile (empty OPFS, Bob's session) until its newest message shows. */
+/** Opens the workspace in a new browser profile (empty OPFS, Bob's session) until its newest item shows. */
 const measureOpen = async ({ newProfile, cookies, url, newest, timeout }) => {
   const context = await newProfile()
   try {
@@ -287,7 +288,7 @@ const mailLink = async (page, email, subject) => {
 const waitSynced = (page, timeout) =>
   page.getByTestId('sync-status').and(page.locator('[data-phase="synced"]')).waitFor({ timeout })
 
-/** Ann signs up and creates a workspace with channel #general; Bob is invited, joins, and has it open. */
+/** Ann signs up and creates a workspace ready for items; Bob is invited, joins, and has it open. */
 export const setUpWorkspace = async ({ newProfile, timeout, log = () => {} }) => {
   const id = unique()
   log('signing up Ann and creating the workspace')
@@ -313,20 +314,24 @@ export const setUpWorkspace = async ({ newProfile, timeout, log = () => {} }) =>
   ann.on('websocket', (ws) => syncSockets.push(ws.url()))
   const frames = { ann: watchFrames(ann), bob: watchFrames(bob) }
   await ann.goto(workspaceUrl)
-  await ann.getByLabel('New channel').fill('general')
-  await ann.getByRole('button', { name: 'Create channel' }).click()
-  await ann.getByPlaceholder('Message #general').waitFor()
-  const { storeId, channelId, userId } = await ann.evaluate(() => {
-    const [storeId, store] = Object.entries(globalThis.__debugLiveStore)[0]
-    const channel = store.query({ query: 'SELECT id, createdBy FROM channels LIMIT 1', bindValues: {} })[0]
-    return { storeId, channelId: channel.id, userId: channel.createdBy }
-  })
   const workspaceId = await workspaceIdOf(ann, syncSockets)
   const syncToken = await (
     await ann.request.post(`/api/workspaces/${encodeURIComponent(workspaceId)}/sync-token`)
   ).json()
+  const { storeId } = syncToken
+  // The token's subject is Ann's user id, which every event she pushes must carry.
+  const userId = JSON.parse(Buffer.from(syncToken.token.split('.')[1], 'base64url').toString()).sub
+  // What the app needs before items (the chat: a channel), pushed through the protocol as Ann.
+  await pushEvents({
+    baseURL: new URL(ann.url()).origin,
+    storeId,
+    workspaceId,
+    token: syncToken.token,
+    events: fixtures.setupEvents(userId, Date.now()),
+  })
+  await ann.locator(driver.selectors.input).waitFor()
   await bob.goto(workspaceUrl)
-  await bob.getByPlaceholder('Message #general').waitFor()
+  await bob.locator(driver.selectors.input).waitFor()
   await watchArrivals(bob)
   await waitSynced(ann, timeout)
   return {
@@ -337,7 +342,6 @@ export const setUpWorkspace = async ({ newProfile, timeout, log = () => {} }) =>
     bobContext,
     frames,
     storeId,
-    channelId,
     userId,
     workspaceId,
     syncToken,
@@ -347,27 +351,15 @@ export const setUpWorkspace = async ({ newProfile, timeout, log = () => {} }) =>
 
 /**
  * Runs every measure and returns one JSON-able object. `sizes` scales it: the full run uses 10,000
- * seeded messages; the smoke run in `npm test` a few dozen. `newProfile()` starts a browser with a new,
+ * seeded items; the smoke run in `npm test` a few dozen. `newProfile()` starts a browser with a new,
  * empty profile on disk (a persistent context): each person has their own, as on their own computer.
  * Not Playwright's default contexts: those keep OPFS in memory, where each write costs ~0.8 ms instead of
  * ~20 µs, which is no browser a person uses.
  */
 export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => {} }) => {
   const timeout = sizes.timeoutMs ?? 120_000
-  const {
-    id,
-    ann,
-    annContext,
-    bob,
-    bobContext,
-    frames,
-    storeId,
-    channelId,
-    userId,
-    workspaceId,
-    syncToken,
-    workspaceUrl,
-  } = await setUpWorkspace({ newProfile, timeout, log })
+  const { id, ann, annContext, bob, bobContext, frames, storeId, userId, workspaceId, syncToken, workspaceUrl } =
+    await setUpWorkspace({ newProfile, timeout, log })
 
   const result = {
     benchmark: 'browser: two members in Chromium on the preview build',
@@ -376,13 +368,13 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
     sizes,
     latency: {},
   }
-  log('latency, empty channel')
+  log('latency, empty workspace')
   result.latency.empty = {
     at4PerSecond: await measureLatency({
       ann,
       bob,
       frames,
-      count: sizes.latencyMessages,
+      count: sizes.latencyItems,
       rate: 4,
       label: 'e4',
       timeout,
@@ -391,7 +383,7 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
       ann,
       bob,
       frames,
-      count: sizes.latencyMessages,
+      count: sizes.latencyItems,
       rate: 20,
       label: 'e20',
       timeout,
@@ -405,51 +397,38 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
     bob,
     frames,
     storeId,
-    channelId,
-    userId,
     count: sizes.backlog,
     timeout,
   })
   await waitSynced(ann, timeout)
 
   const bobCookies = await bobContext.cookies()
-  const eventsNow = async () =>
-    ann.evaluate((storeId) => {
-      const store = globalThis.__debugLiveStore[storeId]
-      return store.query({ query: 'SELECT COUNT(*) AS n FROM messages', bindValues: {} })[0].n
-    }, storeId)
-  const newestText = async () =>
-    ann.evaluate((storeId) => {
-      const store = globalThis.__debugLiveStore[storeId]
-      return store.query({
-        query: 'SELECT text FROM messages ORDER BY createdAt DESC, id DESC LIMIT 1',
-        bindValues: {},
-      })[0].text
-    }, storeId)
+  // Events in the workspace: every page's store has them all once synced.
+  const eventsNow = () => headOf(ann, storeId)
+  let newest = result.backlog.newest
 
   log('cold open, small workspace')
   result.open = {
     small: {
-      messages: await eventsNow(),
+      events: await eventsNow(),
       ...(await measureOpen({
         newProfile,
         cookies: bobCookies,
         url: workspaceUrl,
-        newest: await newestText(),
+        newest,
         timeout,
       })),
     },
   }
 
-  const toSeed = Math.max(0, sizes.largeChannel - (await eventsNow()))
-  log(`seeding ${toSeed} messages through the sync protocol`)
-  const seeded = await seedMessages({
+  const toSeed = Math.max(0, sizes.largeWorkspace - (await eventsNow()))
+  log(`seeding ${toSeed} items through the sync protocol`)
+  const seeded = await seedItems({
     baseURL,
     storeId,
     workspaceId,
     token: syncToken.token,
     userId,
-    channelId,
     count: toSeed,
     prefix: `seed-${id}`,
   })
@@ -458,28 +437,29 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
   if (lastSeeded !== undefined) {
     await ann.getByText(lastSeeded, { exact: true }).waitFor({ timeout: timeout * 3 })
     await waitForText(bob, lastSeeded, timeout * 3)
+    newest = lastSeeded
   }
 
   log('cold open, large workspace')
   result.open.large = {
-    messages: await eventsNow(),
+    events: await eventsNow(),
     ...(await measureOpen({
       newProfile,
       cookies: bobCookies,
       url: workspaceUrl,
-      newest: await newestText(),
+      newest,
       timeout: timeout * 3,
     })),
   }
 
-  log('latency, large channel')
+  log('latency, large workspace')
   result.latency.large = {
-    messagesInChannel: await eventsNow(),
+    eventsInWorkspace: await eventsNow(),
     at4PerSecond: await measureLatency({
       ann,
       bob,
       frames,
-      count: sizes.latencyMessages,
+      count: sizes.latencyItems,
       rate: 4,
       label: 'l4',
       timeout,
@@ -488,17 +468,17 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
       ann,
       bob,
       frames,
-      count: sizes.latencyMessages,
+      count: sizes.latencyItems,
       rate: 20,
       label: 'l20',
       timeout,
     }),
   }
 
-  log('send cost, large channel')
+  log('send cost, large workspace')
   result.sendCost = {
-    messagesInChannel: await eventsNow(),
-    ...(await measureSendCost({ ann, count: sizes.sendCostMessages })),
+    eventsInWorkspace: await eventsNow(),
+    ...(await measureSendCost({ ann, count: sizes.sendCostItems })),
   }
 
   await annContext.close()

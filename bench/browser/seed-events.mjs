@@ -1,6 +1,8 @@
 // Fills a workspace's event log quickly through the sync protocol, as one member with a real sync token:
-// what a long-lived workspace looks like, without typing 10,000 messages. One socket, a non-live pull
-// for the head, then pushes of 100 events (the protocol's limit per request), each awaited.
+// what a long-lived workspace looks like, without typing 10,000 items. One socket, a non-live pull for
+// the head, then pushes of 100 events (the protocol's limit per request), each awaited. The events are
+// the workspace app's (tests/app-under-test.ts).
+import { fixtures } from '../../tests/app-under-test.ts'
 
 const PUSH_CHUNK = 100
 
@@ -71,34 +73,30 @@ const push = (ws, storeId, requestId, batch) =>
   })
 
 /**
- * Appends `count` chat messages by `userId` to `channelId`, after whatever the log holds. Nobody else may
- * push meanwhile (a concurrent push would make ours ServerAhead). Returns the texts, oldest first.
+ * Appends `events` ({ name, args }) after whatever the log holds, as `clientId`. Nobody else may push
+ * meanwhile (a concurrent push would make ours ServerAhead).
  */
-export const seedMessages = async ({ baseURL, storeId, workspaceId, token, userId, channelId, count, prefix }) => {
+export const pushEvents = async ({ baseURL, storeId, workspaceId, token, events, clientId = 'bench-seed' }) => {
   const ws = await openSocket({ baseURL, storeId, workspaceId, token })
   try {
     let seqNum = await readHead(ws, storeId)
-    const texts = []
-    const at = Date.now() - count // older than anything typed afterwards, in order
-    for (let start = 0; start < count; start += PUSH_CHUNK) {
-      const batch = []
-      for (let i = start; i < Math.min(count, start + PUSH_CHUNK); i++) {
-        const text = `${prefix} ${i + 1}`
-        texts.push(text)
+    for (let start = 0; start < events.length; start += PUSH_CHUNK) {
+      const batch = events.slice(start, start + PUSH_CHUNK).map((event) => {
         seqNum += 1
-        batch.push({
-          name: 'v1.MessageSent',
-          args: { id: `${prefix}-${i + 1}`, channelId, text, userId, at: at + i },
-          seqNum,
-          parentSeqNum: seqNum - 1,
-          clientId: 'bench-seed',
-          sessionId: 'bench-seed',
-        })
-      }
+        return { ...event, seqNum, parentSeqNum: seqNum - 1, clientId, sessionId: clientId }
+      })
       await push(ws, storeId, String(start + 2), batch)
     }
-    return texts
   } finally {
     ws.close()
   }
+}
+
+/** Appends `count` items of the workspace app by `userId`; returns their texts, oldest first. */
+export const seedItems = async ({ baseURL, storeId, workspaceId, token, userId, count, prefix }) => {
+  const at = Date.now() - count // older than anything typed afterwards, in order
+  const texts = Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}`)
+  const events = texts.map((text, i) => fixtures.itemEvent({ id: `${prefix}-${i + 1}`, text, userId, at: at + i }))
+  await pushEvents({ baseURL, storeId, workspaceId, token, events })
+  return texts
 }

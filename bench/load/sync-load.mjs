@@ -483,7 +483,7 @@ export const runSyncLoad = async ({
     })
     const seconds = pushPhaseMs / 1000
     return {
-      benchmark: 'sync load: protocol clients pushing chat messages and pulling live',
+      benchmark: 'sync load: protocol clients pushing items of the workspace app and pulling live',
       config: {
         baseUrl,
         clients: clients.length,

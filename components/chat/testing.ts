@@ -3,6 +3,8 @@
 import type { AppDriver, AppFixtures } from '../../tests/app-contract.ts'
 
 export const fixtures: AppFixtures = {
+  // Items go to the channel with id "general": the one these events create, or any channel given that id.
+  setupEvents: (userId, at) => [{ name: 'v1.ChannelCreated', args: { id: 'general', name: 'general', userId, at } }],
   itemEvent: ({ id, text, userId, at }) => ({
     name: 'v1.MessageSent',
     args: { id, channelId: 'general', text, userId, at },
@@ -37,9 +39,5 @@ export const driver: AppDriver = {
     while (await earlier.isVisible()) await earlier.click()
     return page.getByTestId('message-text').allTextContents()
   },
-  selectors: {
-    input: composer,
-    submit: 'form:has(#message) button[type="submit"]',
-    itemText: '[data-testid="message-text"]',
-  },
+  selectors: { input: composer, itemText: '[data-testid="message-text"]' },
 }

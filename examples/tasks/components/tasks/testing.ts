@@ -3,6 +3,7 @@
 import type { AppDriver, AppFixtures } from '../../tests/app-contract.ts'
 
 export const fixtures: AppFixtures = {
+  setupEvents: () => [],
   itemEvent: ({ id, text, userId, at }) => ({ name: 'v1.TaskAdded', args: { id, title: text, userId, at } }),
   textOf: (args) => args.title,
   managerEvent: ({ id, userId, at }) => ({ name: 'v1.TaskDeleted', args: { id, userId, at } }),
@@ -27,5 +28,5 @@ export const driver: AppDriver = {
   },
   items: (page) => page.getByTestId('task-title'),
   allTexts: (page) => page.getByTestId('task-title').allTextContents(),
-  selectors: { input, submit: 'form:has(#task-title) button', itemText: '[data-testid="task-title"]' },
+  selectors: { input, itemText: '[data-testid="task-title"]' },
 }

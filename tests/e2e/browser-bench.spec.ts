@@ -1,4 +1,4 @@
-// The chat demo's browser benchmark (bench/browser/measure.mjs) at smoke size: every measure runs end to end in
+// The browser benchmark (bench/browser/measure.mjs) at smoke size: every measure runs end to end in
 // Chromium against the suite's preview server, and what must hold whatever the speed holds. Speed
 // itself is `npm run bench:browser`'s business, never asserted here.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -7,9 +7,9 @@ import { join } from 'node:path'
 
 import { type BrowserContext, chromium } from '@playwright/test'
 import { runBrowserBench } from '../../bench/browser/measure.mjs'
-import { expect, test } from '../../tests/e2e/fixtures'
+import { expect, test } from './fixtures'
 
-test('browser benchmark, smoke size: every message arrives once, a backlog is pushed once, every measure reports', async ({
+test('browser benchmark, smoke size: every item arrives once, a backlog is pushed once, every measure reports', async ({
   baseURL,
 }, testInfo) => {
   test.setTimeout(300_000)
@@ -28,7 +28,7 @@ test('browser benchmark, smoke size: every message arrives once, a backlog is pu
     const result = await runBrowserBench({
       newProfile,
       baseURL: baseURL!,
-      sizes: { latencyMessages: 6, backlog: 250, largeChannel: 400, sendCostMessages: 3, timeoutMs: 60_000 },
+      sizes: { latencyItems: 6, backlog: 250, largeWorkspace: 400, sendCostItems: 3, timeoutMs: 60_000 },
     })
     for (const run of [
       result.latency.empty.at4PerSecond,
@@ -40,14 +40,14 @@ test('browser benchmark, smoke size: every message arrives once, a backlog is pu
       expect(run.count).toBe(6)
       expect(run.p50).not.toBeNull()
     }
-    expect(result.latency.large.messagesInChannel).toBeGreaterThanOrEqual(400)
+    expect(result.latency.large.eventsInWorkspace).toBeGreaterThanOrEqual(400)
     // The offline backlog reaches Bob whole, and each event is pushed exactly once: no batch pushed
     // again because a confirmation restarted the pusher under a push in flight (a LiveStore patch).
     expect(result.backlog.inBobsStore).toBe(250)
     expect(result.backlog.eventsPushed).toBe(250)
     expect(result.backlog.serverAheadAnswers).toBe(0)
     expect(result.open.small.coldMs).toBeGreaterThan(0)
-    expect(result.open.large.messages).toBeGreaterThanOrEqual(400)
+    expect(result.open.large.events).toBeGreaterThanOrEqual(400)
     expect(result.open.large.warmReloadMs.count).toBe(3)
     expect(result.sendCost.sends).toBe(3)
     expect(result.sendCost.longestTaskMs.max).toBeGreaterThan(0)
