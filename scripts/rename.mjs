@@ -1,11 +1,15 @@
 // `npm run rename -- "Acme Notes" [--slug acme-notes]`: gives a fork its own identity. Writes the
 // name into lib/product.ts (pages, metadata, emails, better-auth read it there) and the slug, derived
 // from the name unless given, as the Worker, D1 database and package name in lib/product.ts,
-// wrangler.toml, package.json and package-lock.json. Safe to run again with another name.
+// wrangler.toml, package.json and package-lock.json, then regenerates cloudflare-env.d.ts (wrangler's
+// binding types name the Worker). Safe to run again with another name.
+import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+
+import { offlineEnv } from './offline-env.mjs'
 
 const PRODUCT_FILE = 'lib/product.ts'
 
@@ -80,6 +84,13 @@ const main = () => {
   try {
     const root = fileURLToPath(new URL('..', import.meta.url))
     const { old, changed } = rename({ root, name, slug })
+    // The binding types wrangler generates from wrangler.toml (npm run cf-typegen) name the Worker too.
+    execFileSync('npm', ['run', '--silent', 'cf-typegen'], {
+      cwd: root,
+      env: offlineEnv(),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    changed.push('cloudflare-env.d.ts')
     console.log(`Renamed "${old.name}" (${old.slug}) to "${name}" (${slug}).`)
     console.log(changed.length > 0 ? `Changed: ${changed.join(', ')}` : 'Nothing to change.')
     console.log('Next: README, "Deploying": create the D1 database under the new name and put its id in wrangler.toml.')
