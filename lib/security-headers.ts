@@ -38,6 +38,22 @@ export const securityHeaders = ({ dev }: { dev: boolean }): Header[] => [
 /** Two years, subdomains included: sent over https only (browsers ignore it on http anyway). */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains'
 
+const PRODUCTION_HEADERS = securityHeaders({ dev: false })
+
+/**
+ * What worker.ts does to every response it makes: the security headers a response lacks (pages already
+ * have them from next.config.ts; the sync route's refusals get them here), and over https
+ * Strict-Transport-Security. A socket's 101 is passed through as it is.
+ */
+export const withSecurityHeaders = (request: Request, response: Response) => {
+  if (response.status === 101) return response
+  const secured = new Response(response.body, response)
+  for (const { key, value } of PRODUCTION_HEADERS) if (!secured.headers.has(key)) secured.headers.set(key, value)
+  if (new URL(request.url).protocol === 'https:')
+    secured.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY)
+  return secured
+}
+
 /** public/_headers for Workers static assets: every path, the production headers. */
 export const assetHeadersFile = () =>
   `# Generated from lib/security-headers.ts (tests/unit/security-headers.test.ts keeps it equal).\n/*\n${securityHeaders(

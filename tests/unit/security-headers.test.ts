@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 
 import { describe, expect, test } from 'vitest'
 
-import { assetHeadersFile, contentSecurityPolicy, securityHeaders } from '@/lib/security-headers'
+import { assetHeadersFile, contentSecurityPolicy, securityHeaders, withSecurityHeaders } from '@/lib/security-headers'
 
 describe('security headers', () => {
   test('public/_headers, served with static assets, is generated from lib/security-headers.ts', () => {
@@ -36,5 +36,21 @@ describe('security headers', () => {
     expect(keys).toEqual(
       expect.arrayContaining(['content-security-policy', 'referrer-policy', 'x-content-type-options']),
     )
+  })
+
+  test('the Worker adds what a response lacks, Strict-Transport-Security over https only, and leaves a 101 alone', () => {
+    const refusal = () =>
+      Response.json({ error: { code: 'bad_request' } }, { status: 400, headers: { 'X-Frame-Options': 'SAMEORIGIN' } })
+    const overHttps = withSecurityHeaders(new Request('https://app.example/sync?storeId=x'), refusal())
+    expect(overHttps.status).toBe(400)
+    expect(overHttps.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains')
+    expect(overHttps.headers.get('content-security-policy')).toBe(contentSecurityPolicy({ dev: false }))
+    // A header the response set itself is kept.
+    expect(overHttps.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    const overHttp = withSecurityHeaders(new Request('http://127.0.0.1:8788/sync'), refusal())
+    expect(overHttp.headers.get('strict-transport-security')).toBeNull()
+    expect(overHttp.headers.get('x-content-type-options')).toBe('nosniff')
+    const upgrade = { status: 101, headers: new Headers() } as unknown as Response
+    expect(withSecurityHeaders(new Request('https://app.example/sync'), upgrade)).toBe(upgrade)
   })
 })
