@@ -9,6 +9,7 @@ export const metadata: Metadata = {
   title: { default: product.name, template: `%s · ${product.name}` },
   description: product.description,
   applicationName: product.name,
+  ...(product.url ? { metadataBase: new URL(product.url) } : {}),
 }
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -11,6 +11,11 @@ export const product = {
   emailSenderName: 'Local-first SaaS starter',
   /** Where people reach you; shown in email footers. Empty: no contact line. */
   supportEmail: '',
+  /**
+   * The product's public origin (e.g. https://acme.example): Next's metadataBase, for absolute URLs in
+   * page metadata. Email links and better-auth use BETTER_AUTH_URL, set per deployment.
+   */
+  url: '',
 } as const
 
 /** "Name <address>" for an outgoing email, unless EMAIL_FROM already names its sender. */
