@@ -315,9 +315,10 @@ export const setUpWorkspace = async ({ newProfile, timeout, log = () => {} }) =>
   const frames = { ann: watchFrames(ann), bob: watchFrames(bob) }
   await ann.goto(workspaceUrl)
   const workspaceId = await workspaceIdOf(ann, syncSockets)
-  const syncToken = await (
-    await ann.request.post(`/api/workspaces/${encodeURIComponent(workspaceId)}/sync-token`)
-  ).json()
+  // Sync tokens are short-lived (30 s in the e2e run): one is fetched right before each use.
+  const syncTokenNow = async () =>
+    (await ann.request.post(`/api/workspaces/${encodeURIComponent(workspaceId)}/sync-token`)).json()
+  const syncToken = await syncTokenNow()
   const { storeId } = syncToken
   // The token's subject is Ann's user id, which every event she pushes must carry.
   const userId = JSON.parse(Buffer.from(syncToken.token.split('.')[1], 'base64url').toString()).sub
@@ -344,7 +345,7 @@ export const setUpWorkspace = async ({ newProfile, timeout, log = () => {} }) =>
     storeId,
     userId,
     workspaceId,
-    syncToken,
+    syncTokenNow,
     workspaceUrl,
   }
 }
@@ -358,7 +359,7 @@ export const setUpWorkspace = async ({ newProfile, timeout, log = () => {} }) =>
  */
 export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => {} }) => {
   const timeout = sizes.timeoutMs ?? 120_000
-  const { id, ann, annContext, bob, bobContext, frames, storeId, userId, workspaceId, syncToken, workspaceUrl } =
+  const { id, ann, annContext, bob, bobContext, frames, storeId, userId, workspaceId, syncTokenNow, workspaceUrl } =
     await setUpWorkspace({ newProfile, timeout, log })
 
   const result = {
@@ -427,7 +428,7 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
     baseURL,
     storeId,
     workspaceId,
-    token: syncToken.token,
+    token: (await syncTokenNow()).token,
     userId,
     count: toSeed,
     prefix: `seed-${id}`,
