@@ -1,19 +1,13 @@
 // What a workspace name and slug may be, and how a slug is suggested from a name.
+import { slugify as slugifyTo } from './slug'
 import { z } from './zod'
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/
 /** Slugs that would shadow a route or look official. */
 const RESERVED_SLUGS = new Set(['new', 'settings', 'admin', 'api', 'app', 'www', 'help', 'support'])
 
-export const slugify = (name: string): string =>
-  name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '')
+/** A workspace address suggested from its name. */
+export const slugify = (name: string): string => slugifyTo(name, 48)
 
 export const workspaceName = z.string().trim().min(2, 'Use at least 2 characters').max(64, 'Use at most 64 characters')
 

@@ -9,20 +9,13 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
+import { slugify } from '../lib/slug.ts'
 import { offlineEnv } from './offline-env.mjs'
 
 const PRODUCT_FILE = 'lib/product.ts'
 
-/** "Acme Notes!" → "acme-notes": what Workers and D1 accept as a name (at most 63 characters). */
-export const slugOf = (name) =>
-  name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 54)
-    .replace(/-+$/, '')
+/** The slug a name suggests: at most 54 characters, so that the "-dev" Worker name fits in 63. */
+export const slugOf = (name) => slugify(name, 54)
 
 /** Why `name` or `slug` cannot be used, or undefined. The "-dev" Worker name must fit in 63 characters. */
 export const identityProblem = ({ name, slug }) => {
