@@ -11,6 +11,7 @@ import { events, MAX_CHANNEL_NAME_LENGTH, MAX_MESSAGE_LENGTH, type tables } from
 import { MessageItem } from './message-item'
 import { latestMessagesIn$ } from './queries'
 import { inputClass, quietButtonClass } from './styles'
+import { MESSAGE_WINDOW } from './window'
 
 type Channel = typeof tables.channels.Type
 
@@ -104,15 +105,12 @@ function Composer({ channel }: { channel: Channel }) {
   )
 }
 
-/** Messages rendered at first, and added by each "Show earlier messages". */
-const WINDOW = 100
-
 export function ChannelView({ channel }: { channel: Channel }) {
   // Read once here and passed down: rows are memoized and never look the store up themselves.
   const store = useWorkspaceStore()
   const { userId } = useWorkspace()
   const nameOf = useMemberName()
-  const [shown, setShown] = useState(WINDOW)
+  const [shown, setShown] = useState(MESSAGE_WINDOW)
   // One more than shown: whether there is anything earlier, without counting the channel.
   const newestFirst = store.useQuery(latestMessagesIn$(channel.id, shown + 1))
   const earlier = newestFirst.length > shown
@@ -124,7 +122,7 @@ export function ChannelView({ channel }: { channel: Channel }) {
         <button
           type="button"
           className={`${quietButtonClass} self-center`}
-          onClick={() => setShown((current) => current + WINDOW)}
+          onClick={() => setShown((current) => current + MESSAGE_WINDOW)}
         >
           Show earlier messages
         </button>

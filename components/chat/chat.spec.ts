@@ -74,3 +74,40 @@ test('activity names channels; the export holds channels and messages', async ()
   expect(data.channels.map((c: { name: string }) => c.name)).toEqual(['lobby', 'scratch'])
   expect(data.messages.map((m: { text: string }) => m.text)).toEqual(['Hello from Ann (edited)', ''])
 })
+
+test('a browser new to the workspace gets its newest messages with the page, before the store opens', async ({
+  browser,
+}) => {
+  // No JavaScript at all: what shows is the server's preview, folded from the event log in D1.
+  const cookies = await bob.context().cookies()
+  const htmlOnly = await browser.newContext({ javaScriptEnabled: false })
+  await htmlOnly.addCookies(cookies)
+  const page = await htmlOnly.newPage()
+  await page.goto(`/w/${slug}`)
+  const preview = page.getByTestId('chat-preview')
+  await expect(preview.getByRole('list', { name: 'Channels' }).getByRole('button')).toHaveText(['# lobby'])
+  await expect(preview.getByTestId('preview-message')).toHaveCount(2)
+  await expect(preview.getByTestId('preview-message').first()).toContainText('Ann')
+  await expect(preview.getByTestId('preview-message').first()).toContainText('Hello from Ann (edited)')
+  await expect(preview.getByTestId('preview-message').last()).toContainText('Message deleted')
+  await expect(preview.getByRole('textbox', { name: 'Message #lobby' })).toBeDisabled()
+
+  // A message sent since is in the next page load (the server folds only what is new).
+  await ann.getByRole('link', { name: 'Chat', exact: true }).click()
+  await driver.ready(ann)
+  await driver.add(ann, 'After the first preview')
+  await expect(messages(bob).last()).toHaveText('After the first preview')
+  await page.reload()
+  await expect(preview.getByTestId('preview-message').last()).toContainText('After the first preview')
+  await htmlOnly.close()
+
+  // With JavaScript, the live chat replaces the preview once the store is open, showing the same.
+  const fresh = await browser.newContext()
+  await fresh.addCookies(cookies)
+  const live = await fresh.newPage()
+  await live.goto(`/w/${slug}`)
+  await driver.ready(live)
+  await expect(live.getByTestId('chat-preview')).toHaveCount(0)
+  await expect(messages(live)).toHaveText(['Hello from Ann (edited)', 'After the first preview'])
+  await fresh.close()
+})

@@ -3,13 +3,27 @@
 // The client-only parts of the workspace layout, loaded without server rendering (the store needs web
 // workers and OPFS). They share one store with the page's islands through the registry in ./store.
 import dynamic from 'next/dynamic'
+import { lazy, type ReactNode, Suspense, useSyncExternalStore } from 'react'
 
 export const SyncStatusIsland = dynamic(() => import('./sync-status-island').then((m) => m.SyncStatusIsland), {
   ssr: false,
   loading: () => <p className="text-xs text-zinc-500">Starting sync…</p>,
 })
 
-export const WorkspaceAppIsland = dynamic(() => import('./app-island').then((m) => m.WorkspaceAppIsland), {
-  ssr: false,
-  loading: () => <p className="text-sm text-zinc-500">Opening workspace data…</p>,
-})
+const AppIsland = lazy(() => import('./app-island').then((m) => ({ default: m.WorkspaceAppIsland })))
+const subscribeNothing = () => () => {}
+
+/**
+ * The workspace app, client-only. Until its code and the store are ready it shows `preview`: the app's
+ * first view, built on the server (lib/workspace-preview.ts) and already in the page's HTML.
+ */
+export function WorkspaceAppIsland({ preview }: { preview?: ReactNode }) {
+  // False on the server and while hydrating (the HTML holds the preview), true in the browser after.
+  const inBrowser = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  )
+  const placeholder = preview || <p className="text-sm text-zinc-500">Opening workspace data…</p>
+  return <Suspense fallback={placeholder}>{inBrowser ? <AppIsland fallback={placeholder} /> : placeholder}</Suspense>
+}

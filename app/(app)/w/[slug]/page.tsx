@@ -1,9 +1,19 @@
+import { workspaceApp } from '@/components/workspace-app'
 import { WorkspaceAppIsland } from '@/components/workspace-store/island-loaders'
+import { getEnv } from '@/lib/auth/server'
 import { requireWorkspace } from '@/lib/auth/workspace-access'
+import { storeIdForWorkspace } from '@/lib/sync/token'
+import { previewView } from '@/lib/workspace-preview'
 
 export default async function WorkspacePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
   const { workspace, role } = await requireWorkspace(slug)
+  // The app's first view, folded from the event log here, shows at once while the browser opens the store.
+  const { preview } = workspaceApp
+  const view =
+    preview === undefined
+      ? undefined
+      : await previewView((await getEnv()).DB, await storeIdForWorkspace(workspace.id), preview)
   return (
     <main className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-6 py-8">
       <header data-workspace-id={workspace.id}>
@@ -13,7 +23,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
           {workspace.members.length === 1 ? 'member' : 'members'}
         </p>
       </header>
-      <WorkspaceAppIsland />
+      <WorkspaceAppIsland preview={preview !== undefined && view !== undefined && <preview.Preview view={view} />} />
     </main>
   )
 }

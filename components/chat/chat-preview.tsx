@@ -1,0 +1,117 @@
+'use client'
+
+// The chat as the server folded it from the event log (./preview.ts), shown read-only until the store is
+// ready: the same layout as ChatApp, ChannelView and MessageItem, with every control disabled. No
+// LiveStore here: this renders on the server and is part of the page's first JavaScript.
+import { useSyncExternalStore } from 'react'
+
+import { useMemberName, useWorkspace } from '@/components/workspace-store/workspace-context'
+
+import type { ChatPreviewView } from './preview'
+import { inputClass, quietButtonClass } from './styles'
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const subscribeNothing = () => () => {}
+
+/** The browser's local time; empty in the server's HTML, whose time zone is not the reader's. */
+function LocalTime({ at }: { at: number }) {
+  const text = useSyncExternalStore(
+    subscribeNothing,
+    () => timeFormat.format(at),
+    () => '',
+  )
+  return <time dateTime={new Date(at).toISOString()}>{text}</time>
+}
+
+export function ChatPreview({ view }: { view: ChatPreviewView }) {
+  const { userId } = useWorkspace()
+  const nameOf = useMemberName()
+  const { selected } = view
+  return (
+    <div
+      className="grid min-h-[60vh] grid-cols-1 gap-6 md:grid-cols-[14rem_1fr]"
+      data-testid="chat-preview"
+      aria-busy="true"
+    >
+      <aside className="flex flex-col gap-3">
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-zinc-500">Channels</h2>
+        <ul aria-label="Channels" className="flex flex-col gap-1">
+          {view.channels.map((channel) => (
+            <li key={channel.id}>
+              <button
+                type="button"
+                disabled
+                aria-current={channel.id === selected?.id ? 'true' : undefined}
+                className="w-full truncate rounded-md px-2 py-1 text-left text-sm aria-[current=true]:bg-zinc-100 aria-[current=true]:font-semibold dark:aria-[current=true]:bg-zinc-800"
+              >
+                # {channel.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p className="text-xs text-zinc-500">Opening workspace data…</p>
+      </aside>
+      <section className="flex min-w-0 flex-col gap-4">
+        {selected === null ? (
+          <p className="text-sm text-zinc-500">No channels yet. Create one to start talking.</p>
+        ) : (
+          <>
+            <header className="flex items-center justify-between gap-4 border-b border-zinc-200 pb-2 dark:border-zinc-800">
+              <h2 className="truncate text-lg font-semibold"># {selected.name}</h2>
+            </header>
+            {selected.earlier && (
+              <button type="button" disabled className={`${quietButtonClass} self-center`}>
+                Show earlier messages
+              </button>
+            )}
+            <ol aria-label="Messages" className="flex flex-col gap-3">
+              {selected.messages.length === 0 ? (
+                <li className="text-sm text-zinc-500">No messages yet.</li>
+              ) : (
+                selected.messages.map((message) => (
+                  <li key={message.id} className="flex flex-col gap-1" data-testid="preview-message">
+                    <div className="flex items-baseline gap-2 text-xs text-zinc-500">
+                      <span className="font-medium text-zinc-900 dark:text-zinc-100">{nameOf(message.authorId)}</span>
+                      <LocalTime at={message.createdAt} />
+                      {message.editedAt !== null && message.deletedAt === null && <span>(edited)</span>}
+                      {message.authorId === userId && message.deletedAt === null && (
+                        <span className="ml-auto flex gap-3">
+                          <button type="button" disabled className={quietButtonClass}>
+                            Edit
+                          </button>
+                          <button type="button" disabled className={quietButtonClass}>
+                            Delete
+                          </button>
+                        </span>
+                      )}
+                    </div>
+                    {message.deletedAt !== null ? (
+                      <p className="text-sm italic text-zinc-500">Message deleted</p>
+                    ) : (
+                      <p className="whitespace-pre-wrap break-words text-sm">{message.text}</p>
+                    )}
+                  </li>
+                ))
+              )}
+            </ol>
+            <form className="flex gap-2">
+              <input
+                aria-label={`Message #${selected.name}`}
+                disabled
+                placeholder={`Message #${selected.name}`}
+                className={inputClass}
+              />
+              <button
+                type="button"
+                disabled
+                className="inline-flex items-center justify-center rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900"
+              >
+                Send
+              </button>
+            </form>
+          </>
+        )}
+      </section>
+    </div>
+  )
+}
