@@ -1,14 +1,40 @@
-// Folds a workspace's event log (sync-cf's table in D1) into the app's preview (lib/workspace-app.ts,
-// AppPreview), for the workspace page to send with its HTML. The fold's state is cached per store in this
-// isolate, so a page load reads only the events pushed since the last one; a first load pages through
-// the log. The event log stays the only thing stored.
+// A workspace's first view, built on the server: the app's preview (AppPreview) folded from the event log
+// (sync-cf's table in D1), for the workspace page to send with its HTML. The fold's state is cached per
+// store in this isolate, so a page load reads only the events pushed since the last one; a first load
+// pages through the log. The event log stays the only thing stored.
+import type { ComponentType } from 'react'
 
 import { eventLogTable } from './sync/sync-metadata'
-import type { AppEvent, AppPreview } from './workspace-app'
+
+/** An event as the activity page and the preview read it from the event log: every event has `userId` and `at`. */
+export type AppEvent = { name: string; args: Record<string, unknown> }
+
+/**
+ * A first view of the workspace, built on the server from the event log and sent with the page, so a new
+ * browser or a reload shows the newest data at once while the store opens. The event log stays the
+ * source of truth: the preview is folded from it, never stored, and replaced by the app's `Main` as soon
+ * as the store is ready.
+ */
+export type AppPreview<State, View> = {
+  /** The fold's starting state. It stays on the server (cached per workspace), so it may hold Maps. */
+  initial: () => State
+  /**
+   * Applies one event from the log, oldest first, with its arguments as stored (dates as epoch
+   * milliseconds); may mutate `state`. Mirrors the materializers for what the view shows, and keeps
+   * the state bounded (a window of the newest items, not every item). Events it does not know are ignored.
+   */
+  apply: (state: State, event: AppEvent) => void
+  /** What `Preview` renders: plain JSON-serializable data, small (it travels with the page). */
+  view: (state: State) => View
+  /** Renders the view read-only ('use client' without the store: it runs on the server and in the browser). */
+  Preview: ComponentType<{ view: View }>
+}
+
+/** Declares an app's preview with its State and View types checked against each other. */
+export const definePreview = <State, View>(preview: AppPreview<State, View>) => preview
 
 /** Events read per D1 query, and queries per page load: a huge log is folded over several loads. */
-const PAGE_SIZE = 2_000
-const PAGES_PER_LOAD = 25
+const LIMITS = { pageSize: 2_000, pagesPerLoad: 25 }
 /** Stores whose fold this isolate keeps (least recently used dropped first). */
 const CACHED_STORES = 64
 
@@ -37,6 +63,7 @@ export async function previewView<State, View>(
   db: D1Database,
   storeId: string,
   preview: AppPreview<State, View>,
+  { pageSize, pagesPerLoad } = LIMITS,
 ): Promise<View | undefined> {
   const table = eventLogTable(storeId)
   const exists = await db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).bind(table).first()
@@ -44,7 +71,7 @@ export async function previewView<State, View>(
     cache.delete(storeId)
     return undefined
   }
-  for (let load = 0; load < PAGES_PER_LOAD; load++) {
+  for (let load = 0; load < pagesPerLoad; load++) {
     let cached = cache.get(storeId)
     if (cached?.preview !== preview) cached = undefined
     const from = cached?.seqNum ?? 0
@@ -52,7 +79,7 @@ export async function previewView<State, View>(
       db.prepare(`SELECT max(seqNum) AS head FROM "${table}"`),
       db
         .prepare(`SELECT seqNum, name, args FROM "${table}" WHERE seqNum > ? ORDER BY seqNum LIMIT ?`)
-        .bind(from, PAGE_SIZE),
+        .bind(from, pageSize),
     ])
     const headSeqNum = (head?.results[0] as { head: number | null } | undefined)?.head ?? 0
     const events = (page?.results ?? []) as Row[]
@@ -78,7 +105,7 @@ export async function previewView<State, View>(
     cache.delete(storeId)
     cache.set(storeId, entry)
     while (cache.size > CACHED_STORES) cache.delete(cache.keys().next().value as string)
-    if (events.length < PAGE_SIZE) return preview.view(entry.state as State)
+    if (events.length < pageSize) return preview.view(entry.state as State)
   }
   return undefined
 }

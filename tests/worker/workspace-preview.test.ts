@@ -1,0 +1,92 @@
+// The workspace page's server-built first view (lib/workspace-preview.ts) in workerd with real D1: folded
+// from the event log sync-cf writes, only the new events on the next load, a large log over several
+// loads, rows it cannot read skipped, and a log that was dropped and started again folded anew.
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+
+import { eventLogTable } from '../../lib/sync/sync-metadata'
+import { type AppEvent, definePreview, previewView } from '../../lib/workspace-preview'
+import { fixtures } from '../app-under-test.ts'
+import { itemEvents, makeWorkspace, waitFor } from './sync-client'
+
+const NoMarkup = () => null
+
+/** A preview that lists item texts in log order and counts the events it was given. */
+const textsPreview = () => {
+  const seen: AppEvent[] = []
+  const preview = definePreview({
+    initial: () => ({ texts: [] as unknown[] }),
+    apply: (state, event) => {
+      seen.push(event)
+      const text = fixtures.textOf(event.args)
+      if (text !== undefined) state.texts.push(text)
+    },
+    view: (state) => state.texts.slice(),
+    Preview: NoMarkup,
+  })
+  return { preview, seen }
+}
+
+const texts = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}`)
+
+describe('the workspace preview', () => {
+  it('folds what sync-cf stored, then only what was pushed since', async () => {
+    const { storeId, userIds, connect } = await makeWorkspace({ ann: 'owner' })
+    const { preview, seen } = textsPreview()
+    // No log yet (nobody has synced): nothing to show.
+    expect(await previewView(env.DB, storeId, preview)).toBeUndefined()
+
+    const ann = await connect('ann')
+    expect((await ann.push(itemEvents(userIds.ann!, texts('first', 5)))) as unknown).toMatchObject({ _tag: 'Success' })
+    expect(await waitFor(async () => previewView(env.DB, storeId, preview))).toEqual(texts('first', 5))
+    const folded = seen.length
+
+    expect((await ann.push(itemEvents(userIds.ann!, texts('second', 3), { firstSeqNum: 6 }))) as unknown).toMatchObject(
+      { _tag: 'Success' },
+    )
+    expect(await previewView(env.DB, storeId, preview)).toEqual([...texts('first', 5), ...texts('second', 3)])
+    expect(seen.length - folded).toBe(3)
+    ann.close()
+  })
+
+  it('folds a log larger than one load allows over several loads, and skips rows it cannot read', async () => {
+    const { storeId, userIds, connect } = await makeWorkspace({ ann: 'owner' })
+    const ann = await connect('ann')
+    expect((await ann.push(itemEvents(userIds.ann!, texts('item', 8)))) as unknown).toMatchObject({ _tag: 'Success' })
+    ann.close()
+    const { preview } = textsPreview()
+    const limits = { pageSize: 3, pagesPerLoad: 2 }
+    // 8 events, 6 per load: the first load has not reached the head and shows nothing.
+    expect(await previewView(env.DB, storeId, preview, limits)).toBeUndefined()
+    expect(await previewView(env.DB, storeId, preview, limits)).toEqual(texts('item', 8))
+
+    // A row whose arguments are not a JSON object is skipped, not fatal (sync-cf only writes valid ones).
+    const table = eventLogTable(storeId)
+    await env.DB.prepare(
+      `INSERT INTO "${table}" (seqNum, parentSeqNum, name, args, createdAt, clientId, sessionId) VALUES (9, 8, 'v1.X', 'not json', '', 'c', 's'), (10, 9, 'v1.X', '[1]', '', 'c', 's')`,
+    ).run()
+    expect(await previewView(env.DB, storeId, preview, limits)).toEqual(texts('item', 8))
+  })
+
+  it('folds anew when the log was dropped and is shorter than what was folded', async () => {
+    const { storeId, userIds, connect } = await makeWorkspace({ ann: 'owner' })
+    const first = await connect('ann')
+    expect((await first.push(itemEvents(userIds.ann!, texts('old', 4)))) as unknown).toMatchObject({ _tag: 'Success' })
+    first.close()
+    const { preview } = textsPreview()
+    expect(await previewView(env.DB, storeId, preview)).toEqual(texts('old', 4))
+
+    // Dropped and written again before the next load: its head (1) is behind what was folded (4).
+    await env.DB.prepare(`DROP TABLE "${eventLogTable(storeId)}"`).run()
+    await env.DB.prepare(
+      `CREATE TABLE "${eventLogTable(storeId)}" (seqNum INTEGER PRIMARY KEY, parentSeqNum INTEGER, name TEXT, args TEXT, createdAt TEXT, clientId TEXT, sessionId TEXT)`,
+    ).run()
+    const [event] = itemEvents(userIds.ann!, ['new 1'])
+    await env.DB.prepare(
+      `INSERT INTO "${eventLogTable(storeId)}" (seqNum, parentSeqNum, name, args, createdAt, clientId, sessionId) VALUES (1, 0, ?, ?, '', 'c', 's')`,
+    )
+      .bind(event!.name, JSON.stringify(event!.args))
+      .run()
+    expect(await previewView(env.DB, storeId, preview)).toEqual(['new 1'])
+  })
+})
