@@ -40,7 +40,7 @@ export default defineConfig(async () => {
       projects: [
         {
           resolve: { alias },
-          test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+          test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'components/**/*.test.ts'], environment: 'node' },
         },
         ...readdirSync(fileURLToPath(new URL('./tests/worker', import.meta.url)))
           .filter((file) => file.endsWith('.test.ts'))

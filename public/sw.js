@@ -9,13 +9,23 @@ const isWorkspacePage = (url) => url.origin === self.location.origin && url.path
 const isBuildAsset = (url) => url.origin === self.location.origin && url.pathname.startsWith('/_next/static/')
 
 self.addEventListener('install', () => self.skipWaiting())
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
+self.addEventListener('activate', (event) =>
+  event.waitUntil(
+    (async () => {
+      // The browser requests a page while this worker starts, instead of after (a reload gains the start-up).
+      await self.registration.navigationPreload?.enable()
+      await self.clients.claim()
+    })(),
+  ),
+)
 
-const networkFirst = async (request) => {
+// The page goes to the browser as it streams in; its copy is stored alongside (`keep`: the fetch
+// event's waitUntil), never before: awaiting the store would hold the whole page back until its last byte.
+const networkFirst = async (request, keep, preloaded) => {
   const cache = await caches.open(PAGES)
   try {
-    const response = await fetch(request)
-    if (response.ok && response.type === 'basic') await cache.put(request.url, response.clone())
+    const response = (await preloaded) ?? (await fetch(request))
+    if (response.ok && response.type === 'basic') keep(cache.put(request.url, response.clone()).catch(() => undefined))
     return response
   } catch (error) {
     const cached = await cache.match(request.url)
@@ -24,12 +34,12 @@ const networkFirst = async (request) => {
   }
 }
 
-const cacheFirst = async (request) => {
+const cacheFirst = async (request, keep) => {
   const cache = await caches.open(ASSETS)
   const cached = await cache.match(request)
   if (cached) return cached
   const response = await fetch(request)
-  if (response.ok) await cache.put(request, response.clone())
+  if (response.ok) keep(cache.put(request, response.clone()).catch(() => undefined))
   return response
 }
 
@@ -37,8 +47,10 @@ self.addEventListener('fetch', (event) => {
   const { request } = event
   if (request.method !== 'GET') return
   const url = new URL(request.url)
-  if (request.mode === 'navigate' && isWorkspacePage(url)) event.respondWith(networkFirst(request))
-  else if (isBuildAsset(url)) event.respondWith(cacheFirst(request))
+  const keep = (stored) => event.waitUntil(stored)
+  if (request.mode === 'navigate' && isWorkspacePage(url))
+    event.respondWith(networkFirst(request, keep, event.preloadResponse))
+  else if (isBuildAsset(url)) event.respondWith(cacheFirst(request, keep))
 })
 
 // A page loaded before this worker took control tells it what it fetched, so that first visit is
@@ -48,7 +60,11 @@ self.addEventListener('message', (event) => {
   if (type !== 'cache-visited') return
   event.waitUntil(
     (async () => {
-      if (typeof page === 'string' && isWorkspacePage(new URL(page))) await networkFirst(new Request(page))
+      if (typeof page === 'string' && isWorkspacePage(new URL(page))) {
+        const stored = []
+        await networkFirst(new Request(page), (store) => stored.push(store))
+        await Promise.all(stored)
+      }
       const cache = await caches.open(ASSETS)
       for (const asset of Array.isArray(assets) ? assets : []) {
         if (typeof asset === 'string' && isBuildAsset(new URL(asset)) && !(await cache.match(asset))) {

@@ -29,7 +29,14 @@ export type Latency = Percentiles & {
   medianLegsMs: { typedToPushed: number | null; pushedToReceived: number | null; receivedToShown: number | null }
 }
 
-export type Open = { events: number; coldMs: number; warmReloadMs: Percentiles }
+/** Shown: the newest item on screen (the server's preview counts); ready: the live app shows it and takes input. */
+export type Open = {
+  events: number
+  coldMs: number
+  coldReadyMs: number
+  warmReloadMs: Percentiles
+  warmReadyMs: Percentiles
+}
 
 export type BrowserBenchResult = {
   benchmark: string

@@ -1,7 +1,7 @@
 // The chat's server-built first view (lib/workspace-app.ts, AppPreview): the open channels and the newest
 // messages of the first one, folded from the event log while the store opens. It mirrors the
 // materializers of lib/livestore/schema.ts for what the page shows, without importing LiveStore (the
-// server build has none); tests/unit/chat-preview.test.ts checks it against LiveStore's own state.
+// server build has none); components/chat/preview.test.ts checks it against LiveStore's own state.
 import { definePreview } from '@/lib/workspace-app'
 
 import { ChatPreview } from './chat-preview'

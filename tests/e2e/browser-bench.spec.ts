@@ -49,6 +49,9 @@ test('browser benchmark, smoke size: every item arrives once, a backlog is pushe
     expect(result.open.small.coldMs).toBeGreaterThan(0)
     expect(result.open.large.events).toBeGreaterThanOrEqual(400)
     expect(result.open.large.warmReloadMs.count).toBe(3)
+    // Shown (the server's preview counts) comes no later than ready for input (the live app).
+    expect(result.open.small.coldReadyMs).toBeGreaterThanOrEqual(result.open.small.coldMs)
+    expect(result.open.large.warmReadyMs.count).toBe(3)
     expect(result.sendCost.sends).toBe(3)
     expect(result.sendCost.longestTaskMs.max).toBeGreaterThan(0)
   } finally {

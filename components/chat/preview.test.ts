@@ -10,7 +10,7 @@ import { MESSAGE_WINDOW } from '@/components/chat/window'
 import { schema } from '@/lib/livestore/schema'
 import type { AppEvent } from '@/lib/workspace-app'
 
-import { commit, select, withLeader } from './leader-harness'
+import { commit, select, withLeader } from '@/tests/unit/leader-harness'
 
 /** A small deterministic PRNG (mulberry32): the same history on every run. */
 const random = (seed: number) => () => {
