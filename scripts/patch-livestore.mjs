@@ -275,6 +275,43 @@ export const PATCHES = [
       ],
     ],
   },
+  {
+    // sync-cf splits what it sends (a pull's pages, a push's broadcast) into WebSocket messages under a
+    // byte limit by encoding the whole growing list again for every item it adds: 5,050 encodings for a
+    // page of 100 events. In the Durable Object that was ~0.7 ms per event pulled and ~80 ms per push of
+    // 100, the larger part of a cold open's and a backlog's time at the server. Each item's encoded size
+    // is now measured once and summed: the JSON of a list is its items' JSON joined by commas inside the
+    // envelope of an empty list, so the sum is the same number of bytes, and the chunks are the same.
+    name: 'chunks are measured once per item',
+    file: '@livestore/common/dist/sync/transport-chunking.js',
+    marker: '/* patched: each item measured once */',
+    replacements: [
+      [
+        `    for (const item of items) {
+        current.push(item);
+        const exceedsLimit = current.length > maxItems || computeSize(current) > maxBytes;
+        if (exceedsLimit === true) {
+            // remove the item we just added and emit the previous chunk if it exists
+            const last = current.pop();
+            flushCurrent();
+            if (last !== undefined) {`,
+        `    const emptySize = measure === undefined ? computeSize([]) : 0; /* patched: each item measured once */
+    let currentBytes = 0;
+    for (const item of items) {
+        const itemBytes = measure === undefined ? computeSize([item]) - emptySize : 0;
+        current.push(item);
+        currentBytes += itemBytes;
+        const size = measure === undefined ? emptySize + currentBytes + (current.length - 1) : computeSize(current);
+        const exceedsLimit = current.length > maxItems || size > maxBytes;
+        if (exceedsLimit === true) {
+            // remove the item we just added and emit the previous chunk if it exists
+            const last = current.pop();
+            flushCurrent();
+            currentBytes = itemBytes;
+            if (last !== undefined) {`,
+      ],
+    ],
+  },
 ]
 
 /** 'applied' when the file already carries the patch, 'applicable' when it can be applied, else 'unknown'. */
