@@ -55,6 +55,9 @@ const parseArgs = (args: string | null): Record<string, unknown> | undefined => 
   }
 }
 
+/** A folded view, and the sequence number of the last event in it (the page waits for its store to reach it). */
+export type PreviewResult<View> = { view: View; head: number }
+
 /**
  * The preview's view of a store's event log now, or undefined while the log is larger than one load
  * folds (the next load goes on where this one stopped) or when the store has no log yet.
@@ -64,7 +67,7 @@ export async function previewView<State, View>(
   storeId: string,
   preview: AppPreview<State, View>,
   { pageSize, pagesPerLoad } = LIMITS,
-): Promise<View | undefined> {
+): Promise<PreviewResult<View> | undefined> {
   const table = eventLogTable(storeId)
   const exists = await db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).bind(table).first()
   if (exists === null) {
@@ -105,7 +108,7 @@ export async function previewView<State, View>(
     cache.delete(storeId)
     cache.set(storeId, entry)
     while (cache.size > CACHED_STORES) cache.delete(cache.keys().next().value as string)
-    if (events.length < pageSize) return preview.view(entry.state as State)
+    if (events.length < pageSize) return { view: preview.view(entry.state as State), head: entry.seqNum }
   }
   return undefined
 }

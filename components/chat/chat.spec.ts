@@ -111,3 +111,27 @@ test('a browser new to the workspace gets its newest messages with the page, bef
   await expect(messages(live)).toHaveText(['Hello from Ann (edited)', 'After the first preview'])
   await fresh.close()
 })
+
+test('a new browser keeps the preview until its store has caught up, and gives the app its local data when the server cannot be reached', async ({
+  browser,
+}) => {
+  const context = await browser.newContext()
+  await context.addCookies(await bob.context().cookies())
+  // No sync tokens: the store opens (empty, a new browser) but cannot pull.
+  await context.route('**/sync-token', (route) => route.abort())
+  const page = await context.newPage()
+  await page.goto(`/w/${slug}`)
+  await expect(page.getByTestId('chat-preview').getByTestId('preview-message').last()).toContainText(
+    'After the first preview',
+  )
+  await expect(page.getByTestId('history-progress')).toContainText(/Loading history… 0 of \d+ events/)
+  await expect(page.getByTestId('chat')).toHaveCount(0)
+  // Nothing gets nearer for a few seconds: the app shows what the browser has (nothing yet), usable.
+  await driver.ready(page)
+  await expect(page.getByTestId('chat-preview')).toHaveCount(0)
+  await expect(page.getByTestId('history-progress')).toHaveCount(0)
+  // The server reachable again: the store catches up in place.
+  await context.unroute('**/sync-token')
+  await expect(messages(page)).toHaveText(['Hello from Ann (edited)', 'After the first preview'], { timeout: 30_000 })
+  await context.close()
+})

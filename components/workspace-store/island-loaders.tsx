@@ -14,10 +14,11 @@ const AppIsland = lazy(() => import('./app-island').then((m) => ({ default: m.Wo
 const subscribeNothing = () => () => {}
 
 /**
- * The workspace app, client-only. Until its code and the store are ready it shows `preview`: the app's
- * first view, built on the server (lib/workspace-preview.ts) and already in the page's HTML.
+ * The workspace app, client-only. Until its code and the store are ready, and the store has what the
+ * preview showed (event `previewHead`), it shows `preview`: the app's first view, built on the server
+ * (lib/workspace-preview.ts) and already in the page's HTML.
  */
-export function WorkspaceAppIsland({ preview }: { preview?: ReactNode }) {
+export function WorkspaceAppIsland({ preview, previewHead }: { preview?: ReactNode; previewHead?: number }) {
   // False on the server and while hydrating (the HTML holds the preview), true in the browser after.
   const inBrowser = useSyncExternalStore(
     subscribeNothing,
@@ -25,5 +26,9 @@ export function WorkspaceAppIsland({ preview }: { preview?: ReactNode }) {
     () => false,
   )
   const placeholder = preview || <p className="text-sm text-zinc-500">Opening workspace data…</p>
-  return <Suspense fallback={placeholder}>{inBrowser ? <AppIsland fallback={placeholder} /> : placeholder}</Suspense>
+  return (
+    <Suspense fallback={placeholder}>
+      {inBrowser ? <AppIsland fallback={placeholder} caughtUpTo={preview ? previewHead : undefined} /> : placeholder}
+    </Suspense>
+  )
 }

@@ -38,13 +38,19 @@ describe('the workspace preview', () => {
 
     const ann = await connect('ann')
     expect((await ann.push(itemEvents(userIds.ann!, texts('first', 5)))) as unknown).toMatchObject({ _tag: 'Success' })
-    expect(await waitFor(async () => previewView(env.DB, storeId, preview))).toEqual(texts('first', 5))
+    expect(await waitFor(async () => previewView(env.DB, storeId, preview))).toEqual({
+      view: texts('first', 5),
+      head: 5,
+    })
     const folded = seen.length
 
     expect((await ann.push(itemEvents(userIds.ann!, texts('second', 3), { firstSeqNum: 6 }))) as unknown).toMatchObject(
       { _tag: 'Success' },
     )
-    expect(await previewView(env.DB, storeId, preview)).toEqual([...texts('first', 5), ...texts('second', 3)])
+    expect(await previewView(env.DB, storeId, preview)).toEqual({
+      view: [...texts('first', 5), ...texts('second', 3)],
+      head: 8,
+    })
     expect(seen.length - folded).toBe(3)
     ann.close()
   })
@@ -58,14 +64,14 @@ describe('the workspace preview', () => {
     const limits = { pageSize: 3, pagesPerLoad: 2 }
     // 8 events, 6 per load: the first load has not reached the head and shows nothing.
     expect(await previewView(env.DB, storeId, preview, limits)).toBeUndefined()
-    expect(await previewView(env.DB, storeId, preview, limits)).toEqual(texts('item', 8))
+    expect(await previewView(env.DB, storeId, preview, limits)).toEqual({ view: texts('item', 8), head: 8 })
 
     // A row whose arguments are not a JSON object is skipped, not fatal (sync-cf only writes valid ones).
     const table = eventLogTable(storeId)
     await env.DB.prepare(
       `INSERT INTO "${table}" (seqNum, parentSeqNum, name, args, createdAt, clientId, sessionId) VALUES (9, 8, 'v1.X', 'not json', '', 'c', 's'), (10, 9, 'v1.X', '[1]', '', 'c', 's')`,
     ).run()
-    expect(await previewView(env.DB, storeId, preview, limits)).toEqual(texts('item', 8))
+    expect(await previewView(env.DB, storeId, preview, limits)).toEqual({ view: texts('item', 8), head: 10 })
   })
 
   it('folds anew when the log was dropped and is shorter than what was folded', async () => {
@@ -74,7 +80,7 @@ describe('the workspace preview', () => {
     expect((await first.push(itemEvents(userIds.ann!, texts('old', 4)))) as unknown).toMatchObject({ _tag: 'Success' })
     first.close()
     const { preview } = textsPreview()
-    expect(await previewView(env.DB, storeId, preview)).toEqual(texts('old', 4))
+    expect(await previewView(env.DB, storeId, preview)).toEqual({ view: texts('old', 4), head: 4 })
 
     // Dropped and written again before the next load: its head (1) is behind what was folded (4).
     await env.DB.prepare(`DROP TABLE "${eventLogTable(storeId)}"`).run()
@@ -87,6 +93,6 @@ describe('the workspace preview', () => {
     )
       .bind(event!.name, JSON.stringify(event!.args))
       .run()
-    expect(await previewView(env.DB, storeId, preview)).toEqual(['new 1'])
+    expect(await previewView(env.DB, storeId, preview)).toEqual({ view: ['new 1'], head: 1 })
   })
 })

@@ -10,7 +10,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
   const { workspace, role } = await requireWorkspace(slug)
   // The app's first view, folded from the event log here, shows at once while the browser opens the store.
   const { preview } = workspaceApp
-  const view =
+  const folded =
     preview === undefined
       ? undefined
       : await previewView((await getEnv()).DB, await storeIdForWorkspace(workspace.id), preview)
@@ -23,7 +23,10 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
           {workspace.members.length === 1 ? 'member' : 'members'}
         </p>
       </header>
-      <WorkspaceAppIsland preview={preview !== undefined && view !== undefined && <preview.Preview view={view} />} />
+      <WorkspaceAppIsland
+        preview={preview !== undefined && folded !== undefined && <preview.Preview view={folded.view} />}
+        previewHead={folded?.head}
+      />
     </main>
   )
 }
