@@ -33,10 +33,13 @@ export type AppPreview<State, View> = {
 /** Declares an app's preview with its State and View types checked against each other. */
 export const definePreview = <State, View>(preview: AppPreview<State, View>) => preview
 
-/** Events read per D1 query, and queries per page load: a huge log is folded over several loads. */
-const LIMITS = { pageSize: 2_000, pagesPerLoad: 25 }
-/** Stores whose fold this isolate keeps (least recently used dropped first). */
-const CACHED_STORES = 64
+/**
+ * Events read per D1 query, and queries per page load: a huge log is folded over several loads. What this
+ * isolate keeps, least recently used dropped first: at most 64 stores, and folds of at most 200,000 events
+ * in all (a fold may remember something of every event, e.g. the chat's message ids), but always the store
+ * just folded.
+ */
+const LIMITS = { pageSize: 2_000, pagesPerLoad: 25, cachedStores: 64, cachedEvents: 200_000 }
 
 type Cached = { preview: AppPreview<unknown, unknown>; state: unknown; seqNum: number }
 const cache = new Map<string, Cached>()
@@ -66,7 +69,7 @@ export async function previewView<State, View>(
   db: D1Database,
   storeId: string,
   preview: AppPreview<State, View>,
-  { pageSize, pagesPerLoad } = LIMITS,
+  { pageSize, pagesPerLoad, cachedStores, cachedEvents: eventBudget } = LIMITS,
 ): Promise<PreviewResult<View> | undefined> {
   const table = eventLogTable(storeId)
   const exists = await db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).bind(table).first()
@@ -107,7 +110,13 @@ export async function previewView<State, View>(
     }
     cache.delete(storeId)
     cache.set(storeId, entry)
-    while (cache.size > CACHED_STORES) cache.delete(cache.keys().next().value as string)
+    let cachedEvents = 0
+    for (const cached of cache.values()) cachedEvents += cached.seqNum
+    for (const [oldest, cached] of cache) {
+      if (oldest === storeId || (cache.size <= cachedStores && cachedEvents <= eventBudget)) break
+      cache.delete(oldest)
+      cachedEvents -= cached.seqNum
+    }
     if (events.length < pageSize) return { view: preview.view(entry.state as State), head: entry.seqNum }
   }
   return undefined

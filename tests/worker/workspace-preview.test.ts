@@ -61,7 +61,7 @@ describe('the workspace preview', () => {
     expect((await ann.push(itemEvents(userIds.ann!, texts('item', 8)))) as unknown).toMatchObject({ _tag: 'Success' })
     ann.close()
     const { preview } = textsPreview()
-    const limits = { pageSize: 3, pagesPerLoad: 2 }
+    const limits = { pageSize: 3, pagesPerLoad: 2, cachedStores: 64, cachedEvents: 200_000 }
     // 8 events, 6 per load: the first load has not reached the head and shows nothing.
     expect(await previewView(env.DB, storeId, preview, limits)).toBeUndefined()
     expect(await previewView(env.DB, storeId, preview, limits)).toEqual({ view: texts('item', 8), head: 8 })
@@ -94,5 +94,26 @@ describe('the workspace preview', () => {
       .bind(event!.name, JSON.stringify(event!.args))
       .run()
     expect(await previewView(env.DB, storeId, preview)).toEqual({ view: ['new 1'], head: 1 })
+  })
+
+  it('keeps folds of a bounded number of events, dropping the least recently used store', async () => {
+    const a = await makeWorkspace({ ann: 'owner' })
+    const b = await makeWorkspace({ ann: 'owner' })
+    for (const workspace of [a, b]) {
+      const ann = await workspace.connect('ann')
+      expect((await ann.push(itemEvents(workspace.userIds.ann!, texts('item', 8)))) as unknown).toMatchObject({
+        _tag: 'Success',
+      })
+      ann.close()
+    }
+    const { preview, seen } = textsPreview()
+    const limits = { pageSize: 2_000, pagesPerLoad: 25, cachedStores: 64, cachedEvents: 10 }
+    await previewView(env.DB, a.storeId, preview, limits)
+    await previewView(env.DB, a.storeId, preview, limits)
+    expect(seen).toHaveLength(8) // the second load folded nothing new
+    await previewView(env.DB, b.storeId, preview, limits) // 16 events cached > 10: store a is dropped
+    expect(seen).toHaveLength(16)
+    expect(await previewView(env.DB, a.storeId, preview, limits)).toEqual({ view: texts('item', 8), head: 8 })
+    expect(seen).toHaveLength(24)
   })
 })
