@@ -3,13 +3,15 @@ import { WorkspaceAppIsland } from '@/components/workspace-store/island-loaders'
 import { getEnv } from '@/lib/auth/server'
 import { requireWorkspace } from '@/lib/auth/workspace-access'
 import { storeIdForWorkspace } from '@/lib/sync/token'
+import type { WorkspaceApp } from '@/lib/workspace-app'
 import { previewView } from '@/lib/workspace-preview'
 
 export default async function WorkspacePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
   const { workspace, role } = await requireWorkspace(slug)
   // The app's first view, folded from the event log here, shows at once while the browser opens the store.
-  const { preview } = workspaceApp
+  // Read through the interface: an app without a preview has no such property at all.
+  const { preview }: WorkspaceApp = workspaceApp
   const folded =
     preview === undefined
       ? undefined
