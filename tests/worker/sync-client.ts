@@ -120,8 +120,13 @@ export class SyncClient {
 
   /** Pulls every event from the start of the log (not live). */
   async pullAll(): Promise<EncodedEvent[]> {
+    return (await this.pullMessages()).flat()
+  }
+
+  /** Pulls every event from the start of the log (not live), as the messages the server sent them in. */
+  async pullMessages(): Promise<EncodedEvent[][]> {
     const id = this.request('SyncWsRpc.Pull', { cursor: { _tag: 'None' }, live: false })
-    const events: EncodedEvent[] = []
+    const messages: EncodedEvent[][] = []
     let seen = 0
     await this.until((frames) => {
       for (const frame of frames.slice(seen)) {
@@ -130,16 +135,15 @@ export class SyncClient {
         if (frame._tag === 'Chunk') {
           this.ws.send(JSON.stringify({ _tag: 'Ack', requestId: id }))
           for (const value of frame.values ?? []) {
-            for (const item of (value as { batch: Array<{ eventEncoded: EncodedEvent }> }).batch) {
-              events.push(item.eventEncoded)
-            }
+            const batch = (value as { batch: Array<{ eventEncoded: EncodedEvent }> }).batch
+            if (batch.length > 0) messages.push(batch.map((item) => item.eventEncoded))
           }
         }
         if (frame._tag === 'Exit') return true
       }
       return undefined
     })
-    return events
+    return messages
   }
 
   close() {
