@@ -1,10 +1,10 @@
 // Fills a workspace's event log quickly through the sync protocol, as one member with a real sync token:
 // what a long-lived workspace looks like, without typing 10,000 items. One socket, a non-live pull for
-// the head, then pushes of 100 events (the protocol's limit per request), each awaited. The events are
+// the head, then pushes of 500 events (the limit per request, LiveStore patch 11), each awaited. The events are
 // the workspace app's (tests/app-under-test.ts).
 import { fixtures } from '../../tests/app-under-test.ts'
 
-const PUSH_CHUNK = 100
+const PUSH_CHUNK = 500
 
 const frameOf = (event) => JSON.parse(String(event.data))
 

@@ -15,7 +15,7 @@ import { fixtures } from '../../tests/app-under-test.ts'
 /** The name of the event that adds an item (the chat: v1.MessageSent). */
 const ITEM_EVENT = fixtures.itemEvent({ id: '', text: '', userId: '', at: 0 }).name
 
-/** sync-cf's limit of events per push (MAX_PUSH_EVENTS_PER_REQUEST). */
+/** Events per push the load generator sends (sync-cf takes up to 500 with LiveStore patch 11; its own default was 100). */
 const MAX_BATCH = 100
 /** sync-cf's D1 storage writes a batch as INSERTs of at most 14 events (100 bound parameters / 7 columns). */
 const D1_EVENTS_PER_INSERT = 14

@@ -123,6 +123,35 @@ export class SyncClient {
     return (await this.pullMessages()).flat()
   }
 
+  /** Starts a live pull from the log's current end; `received()` lists the events of each message since. */
+  async pullLive(after: number) {
+    const id = this.request('SyncWsRpc.Pull', {
+      cursor: { _tag: 'Some', value: { eventSequenceNumber: after, backendId: await this.backendId() } },
+      live: true,
+    })
+    const received = () =>
+      this.frames
+        .filter((frame) => frame.requestId === id && frame._tag === 'Chunk')
+        .flatMap((frame) => frame.values ?? [])
+        .map((value) => (value as { batch: Array<{ eventEncoded: EncodedEvent }> }).batch.map((i) => i.eventEncoded))
+        .filter((batch) => batch.length > 0)
+    return { received }
+  }
+
+  /** The store's backend id, as a pull reports it. */
+  private async backendId(): Promise<string> {
+    const id = this.request('SyncWsRpc.Pull', { cursor: { _tag: 'None' }, live: false })
+    return this.until((frames) => {
+      for (const frame of frames) {
+        if (frame.requestId !== id || frame._tag !== 'Chunk') continue
+        this.ws.send(JSON.stringify({ _tag: 'Ack', requestId: id }))
+        const value = frame.values?.[0] as { backendId?: string } | undefined
+        if (value?.backendId !== undefined) return value.backendId
+      }
+      return undefined
+    })
+  }
+
   /** Pulls every event from the start of the log (not live), as the messages the server sent them in. */
   async pullMessages(): Promise<EncodedEvent[][]> {
     const id = this.request('SyncWsRpc.Pull', { cursor: { _tag: 'None' }, live: false })
