@@ -72,21 +72,27 @@ export async function previewView<State, View>(
   { pageSize, pagesPerLoad, cachedStores, cachedEvents: eventBudget } = LIMITS,
 ): Promise<PreviewResult<View> | undefined> {
   const table = eventLogTable(storeId)
-  const exists = await db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).bind(table).first()
-  if (exists === null) {
-    cache.delete(storeId)
-    return undefined
-  }
   for (let load = 0; load < pagesPerLoad; load++) {
     let cached = cache.get(storeId)
     if (cached?.preview !== preview) cached = undefined
     const from = cached?.seqNum ?? 0
-    const [head, page] = await db.batch<Row | { head: number | null }>([
-      db.prepare(`SELECT max(seqNum) AS head FROM "${table}"`),
-      db
-        .prepare(`SELECT seqNum, name, args FROM "${table}" WHERE seqNum > ? ORDER BY seqNum LIMIT ?`)
-        .bind(from, pageSize),
-    ])
+    // One round trip per page: a store nobody has synced yet has no table, which the query reports.
+    const batch = await db
+      .batch<Row | { head: number | null }>([
+        db.prepare(`SELECT max(seqNum) AS head FROM "${table}"`),
+        db
+          .prepare(`SELECT seqNum, name, args FROM "${table}" WHERE seqNum > ? ORDER BY seqNum LIMIT ?`)
+          .bind(from, pageSize),
+      ])
+      .catch((error: unknown) => {
+        if (error instanceof Error && error.message.includes('no such table')) return undefined
+        throw error
+      })
+    if (batch === undefined) {
+      cache.delete(storeId)
+      return undefined
+    }
+    const [head, page] = batch
     const headSeqNum = (head?.results[0] as { head: number | null } | undefined)?.head ?? 0
     const events = (page?.results ?? []) as Row[]
     // Synchronous from here to the cache write: requests in this isolate interleave only at awaits.
