@@ -10,7 +10,7 @@ import { events, MAX_CHANNEL_NAME_LENGTH, MAX_MESSAGE_LENGTH, type tables } from
 
 import { MessageItem } from './message-item'
 import { latestMessagesIn$ } from './queries'
-import { inputClass, quietButtonClass } from './styles'
+import { channelHeaderClass, inputClass, quietButtonClass } from './styles'
 import { MESSAGE_WINDOW } from './window'
 
 type Channel = typeof tables.channels.Type
@@ -51,7 +51,7 @@ function ChannelHeader({ channel }: { channel: Channel }) {
     )
   }
   return (
-    <header className="flex items-center justify-between gap-4 border-b border-zinc-200 pb-2 dark:border-zinc-800">
+    <header className={channelHeaderClass}>
       <h2 className="truncate text-lg font-semibold" data-testid="channel-title">
         # {channel.name}
       </h2>

@@ -12,7 +12,7 @@ import { events, MAX_CHANNEL_NAME_LENGTH } from '@/lib/livestore/schema'
 
 import { ChannelView } from './channel-view'
 import { openChannels$ } from './queries'
-import { inputClass } from './styles'
+import { channelButtonClass, chatLayoutClass, inputClass } from './styles'
 
 /** The workspace's main page: rendered by the template inside the workspace's store (components/workspace-app.ts). */
 export function ChatApp() {
@@ -34,7 +34,7 @@ export function ChatApp() {
   }
 
   return (
-    <div className="grid min-h-[60vh] grid-cols-1 gap-6 md:grid-cols-[14rem_1fr]" data-testid="chat" data-ready="true">
+    <div className={chatLayoutClass} data-testid="chat" data-ready="true">
       <aside className="flex flex-col gap-3">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-zinc-500">Channels</h2>
         <ul aria-label="Channels" className="flex flex-col gap-1">
@@ -44,7 +44,7 @@ export function ChatApp() {
                 type="button"
                 onClick={() => setSelectedId(channel.id)}
                 aria-current={channel.id === selected?.id ? 'true' : undefined}
-                className="w-full truncate rounded-md px-2 py-1 text-left text-sm hover:bg-zinc-100 aria-[current=true]:bg-zinc-100 aria-[current=true]:font-semibold dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-zinc-800"
+                className={channelButtonClass}
               >
                 # {channel.name}
               </button>

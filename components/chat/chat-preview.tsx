@@ -5,10 +5,21 @@
 // LiveStore here: this renders on the server and is part of the page's first JavaScript.
 import { useSyncExternalStore } from 'react'
 
+import { Button } from '@/components/ui/button'
 import { useMemberName, useWorkspace } from '@/components/workspace-store/workspace-context'
 
 import type { ChatPreviewView } from './preview'
-import { inputClass, quietButtonClass } from './styles'
+import {
+  authorClass,
+  channelButtonClass,
+  channelHeaderClass,
+  chatLayoutClass,
+  deletedMessageClass,
+  inputClass,
+  messageMetaClass,
+  messageTextClass,
+  quietButtonClass,
+} from './styles'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 const subscribeNothing = () => () => {}
@@ -28,11 +39,7 @@ export function ChatPreview({ view }: { view: ChatPreviewView }) {
   const nameOf = useMemberName()
   const { selected } = view
   return (
-    <div
-      className="grid min-h-[60vh] grid-cols-1 gap-6 md:grid-cols-[14rem_1fr]"
-      data-testid="chat-preview"
-      aria-busy="true"
-    >
+    <div className={chatLayoutClass} data-testid="chat-preview" aria-busy="true">
       <aside className="flex flex-col gap-3">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-zinc-500">Channels</h2>
         <ul aria-label="Channels" className="flex flex-col gap-1">
@@ -42,7 +49,7 @@ export function ChatPreview({ view }: { view: ChatPreviewView }) {
                 type="button"
                 disabled
                 aria-current={channel.id === selected?.id ? 'true' : undefined}
-                className="w-full truncate rounded-md px-2 py-1 text-left text-sm aria-[current=true]:bg-zinc-100 aria-[current=true]:font-semibold dark:aria-[current=true]:bg-zinc-800"
+                className={channelButtonClass}
               >
                 # {channel.name}
               </button>
@@ -56,7 +63,7 @@ export function ChatPreview({ view }: { view: ChatPreviewView }) {
           <p className="text-sm text-zinc-500">No channels yet. Create one to start talking.</p>
         ) : (
           <>
-            <header className="flex items-center justify-between gap-4 border-b border-zinc-200 pb-2 dark:border-zinc-800">
+            <header className={channelHeaderClass}>
               <h2 className="truncate text-lg font-semibold"># {selected.name}</h2>
             </header>
             {selected.earlier && (
@@ -70,8 +77,8 @@ export function ChatPreview({ view }: { view: ChatPreviewView }) {
               ) : (
                 selected.messages.map((message) => (
                   <li key={message.id} className="flex flex-col gap-1" data-testid="preview-message">
-                    <div className="flex items-baseline gap-2 text-xs text-zinc-500">
-                      <span className="font-medium text-zinc-900 dark:text-zinc-100">{nameOf(message.authorId)}</span>
+                    <div className={messageMetaClass}>
+                      <span className={authorClass}>{nameOf(message.authorId)}</span>
                       <LocalTime at={message.createdAt} />
                       {message.editedAt !== null && message.deletedAt === null && <span>(edited)</span>}
                       {message.authorId === userId && message.deletedAt === null && (
@@ -86,9 +93,9 @@ export function ChatPreview({ view }: { view: ChatPreviewView }) {
                       )}
                     </div>
                     {message.deletedAt !== null ? (
-                      <p className="text-sm italic text-zinc-500">Message deleted</p>
+                      <p className={deletedMessageClass}>Message deleted</p>
                     ) : (
-                      <p className="whitespace-pre-wrap break-words text-sm">{message.text}</p>
+                      <p className={messageTextClass}>{message.text}</p>
                     )}
                   </li>
                 ))
@@ -101,13 +108,9 @@ export function ChatPreview({ view }: { view: ChatPreviewView }) {
                 placeholder={`Message #${selected.name}`}
                 className={inputClass}
               />
-              <button
-                type="button"
-                disabled
-                className="inline-flex items-center justify-center rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900"
-              >
+              <Button type="button" disabled>
                 Send
-              </button>
+              </Button>
             </form>
           </>
         )}

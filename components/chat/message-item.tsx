@@ -6,7 +6,14 @@ import { Button } from '@/components/ui/button'
 import type { WorkspaceStore } from '@/components/workspace-store/store'
 import { events, MAX_MESSAGE_LENGTH, type tables } from '@/lib/livestore/schema'
 
-import { inputClass, quietButtonClass } from './styles'
+import {
+  authorClass,
+  deletedMessageClass,
+  inputClass,
+  messageMetaClass,
+  messageTextClass,
+  quietButtonClass,
+} from './styles'
 
 type Message = typeof tables.messages.Type
 
@@ -51,8 +58,8 @@ export const MessageItem = memo(function MessageItem({ message, authorName, mine
 
   return (
     <li className="flex flex-col gap-1" data-testid="message">
-      <div className="flex items-baseline gap-2 text-xs text-zinc-500">
-        <span className="font-medium text-zinc-900 dark:text-zinc-100" data-testid="message-author">
+      <div className={messageMetaClass}>
+        <span className={authorClass} data-testid="message-author">
           {authorName}
         </span>
         <time dateTime={message.createdAt.toISOString()}>{timeFormat.format(message.createdAt)}</time>
@@ -80,7 +87,7 @@ export const MessageItem = memo(function MessageItem({ message, authorName, mine
         )}
       </div>
       {message.deletedAt !== null ? (
-        <p className="text-sm italic text-zinc-500">Message deleted</p>
+        <p className={deletedMessageClass}>Message deleted</p>
       ) : editing ? (
         <form onSubmit={save} className="flex gap-2">
           <label htmlFor={`edit-${message.id}`} className="sr-only">
@@ -99,7 +106,7 @@ export const MessageItem = memo(function MessageItem({ message, authorName, mine
           </button>
         </form>
       ) : (
-        <p className="whitespace-pre-wrap break-words text-sm" data-testid="message-text">
+        <p className={messageTextClass} data-testid="message-text">
           {message.text}
         </p>
       )}

@@ -5,7 +5,7 @@
 import { Effect } from '@livestore/utils/effect'
 import { describe, expect, test } from 'vitest'
 
-import { chatPreview } from '@/components/chat/preview'
+import { chatPreview, type PreviewMessage } from '@/components/chat/preview'
 import { MESSAGE_WINDOW } from '@/components/chat/window'
 import { schema } from '@/lib/livestore/schema'
 import type { AppEvent } from '@/lib/workspace-app'
@@ -69,15 +69,8 @@ const fold = (events: AppEvent[]) => {
 }
 
 type ChannelRow = { id: string; name: string }
-type MessageRow = {
-  id: string
-  channelId: string
-  authorId: string
-  text: string
-  createdAt: number
-  editedAt: number | null
-  deletedAt: number | null
-}
+/** A messages row read as SQL returns it: the same shape as the preview's messages (dates as epoch ms). */
+type MessageRow = PreviewMessage
 
 /** The same view read from LiveStore's state after the leader materialized the events. */
 const livestoreView = (events: AppEvent[]) =>

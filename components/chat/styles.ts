@@ -1,5 +1,16 @@
-// Class names the chat's own controls share (buttons come from components/ui).
+// Class names the chat's own controls share (buttons come from components/ui), and those of the markup the
+// server-built preview (chat-preview.tsx) repeats from the live chat, so the two stay the same page.
 export const inputClass =
   'w-full rounded-md border border-zinc-300 bg-transparent px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-zinc-900 dark:border-zinc-700 dark:focus-visible:outline-zinc-100'
 
 export const quietButtonClass = 'text-xs text-zinc-500 underline-offset-4 hover:underline'
+
+export const chatLayoutClass = 'grid min-h-[60vh] grid-cols-1 gap-6 md:grid-cols-[14rem_1fr]'
+export const channelButtonClass =
+  'w-full truncate rounded-md px-2 py-1 text-left text-sm hover:bg-zinc-100 aria-[current=true]:bg-zinc-100 aria-[current=true]:font-semibold dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-zinc-800'
+export const channelHeaderClass =
+  'flex items-center justify-between gap-4 border-b border-zinc-200 pb-2 dark:border-zinc-800'
+export const messageMetaClass = 'flex items-baseline gap-2 text-xs text-zinc-500'
+export const authorClass = 'font-medium text-zinc-900 dark:text-zinc-100'
+export const messageTextClass = 'whitespace-pre-wrap break-words text-sm'
+export const deletedMessageClass = 'text-sm italic text-zinc-500'

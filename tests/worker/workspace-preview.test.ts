@@ -29,6 +29,16 @@ const textsPreview = () => {
 
 const texts = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}`)
 
+/** A workspace whose log holds `count` items pushed by Ann through sync-cf. */
+const workspaceWithItems = async (prefix: string, count: number) => {
+  const workspace = await makeWorkspace({ ann: 'owner' })
+  const ann = await workspace.connect('ann')
+  const pushed = await ann.push(itemEvents(workspace.userIds.ann!, texts(prefix, count)))
+  expect(pushed as unknown).toMatchObject({ _tag: 'Success' })
+  ann.close()
+  return workspace
+}
+
 describe('the workspace preview', () => {
   it('folds what sync-cf stored, then only what was pushed since', async () => {
     const { storeId, userIds, connect } = await makeWorkspace({ ann: 'owner' })
@@ -56,10 +66,7 @@ describe('the workspace preview', () => {
   })
 
   it('folds a log larger than one load allows over several loads, and skips rows it cannot read', async () => {
-    const { storeId, userIds, connect } = await makeWorkspace({ ann: 'owner' })
-    const ann = await connect('ann')
-    expect((await ann.push(itemEvents(userIds.ann!, texts('item', 8)))) as unknown).toMatchObject({ _tag: 'Success' })
-    ann.close()
+    const { storeId } = await workspaceWithItems('item', 8)
     const { preview } = textsPreview()
     const limits = { pageSize: 3, pagesPerLoad: 2, cachedStores: 64, cachedEvents: 200_000 }
     // 8 events, 6 per load: the first load has not reached the head and shows nothing.
@@ -75,10 +82,7 @@ describe('the workspace preview', () => {
   })
 
   it('folds anew when the log was dropped and is shorter than what was folded', async () => {
-    const { storeId, userIds, connect } = await makeWorkspace({ ann: 'owner' })
-    const first = await connect('ann')
-    expect((await first.push(itemEvents(userIds.ann!, texts('old', 4)))) as unknown).toMatchObject({ _tag: 'Success' })
-    first.close()
+    const { storeId, userIds } = await workspaceWithItems('old', 4)
     const { preview } = textsPreview()
     expect(await previewView(env.DB, storeId, preview)).toEqual({ view: texts('old', 4), head: 4 })
 
@@ -97,15 +101,8 @@ describe('the workspace preview', () => {
   })
 
   it('keeps folds of a bounded number of events, dropping the least recently used store', async () => {
-    const a = await makeWorkspace({ ann: 'owner' })
-    const b = await makeWorkspace({ ann: 'owner' })
-    for (const workspace of [a, b]) {
-      const ann = await workspace.connect('ann')
-      expect((await ann.push(itemEvents(workspace.userIds.ann!, texts('item', 8)))) as unknown).toMatchObject({
-        _tag: 'Success',
-      })
-      ann.close()
-    }
+    const a = await workspaceWithItems('item', 8)
+    const b = await workspaceWithItems('item', 8)
     const { preview, seen } = textsPreview()
     const limits = { pageSize: 2_000, pagesPerLoad: 25, cachedStores: 64, cachedEvents: 10 }
     await previewView(env.DB, a.storeId, preview, limits)
