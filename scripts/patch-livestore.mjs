@@ -355,6 +355,102 @@ export const PATCHES = [
       ],
     ],
   },
+  {
+    // A message took ~130 ms from one member's screen to another's, and most of it was the two leaders
+    // writing to OPFS while the message waited: the sender's leader committed the event (two
+    // transactions, ~17 ms) before its pusher could send it, and the receiver's leader made four
+    // transactions per pulled chunk (the backend head, the changeset trim, then the events in both
+    // databases, ~35-50 ms) before passing the events to its tabs. Now the pusher and the tabs' pull
+    // streams run first (LiveStore already queued the events for them before the disk work; the leader
+    // just never yielded), and the backend head, the confirmed events' sync metadata and the changeset trim
+    // are written in the chunk's own transaction: two per chunk instead of three or four, and the head can
+    // no longer be recorded without its events.
+    name: 'events are handed on before the leader writes them',
+    file: '@livestore/common/dist/leader-thread/LeaderSyncProcessor.js',
+    marker: '/* patched: hand on first */',
+    replacements: [
+      [
+        `            yield* BucketQueue.offerAll(syncBackendPushQueue, filteredBatch);
+            yield* materializeEventsBatch({ batchItems: mergeResult.newEvents, deferreds });`,
+        `            yield* BucketQueue.offerAll(syncBackendPushQueue, filteredBatch);
+            yield* handOnFirst; /* patched: hand on first */
+            yield* materializeEventsBatch({ batchItems: mergeResult.newEvents, deferreds });`,
+      ],
+      [
+        `const materializeEventsBatch = ({ batchItems, deferreds }) => Effect.gen(function* () {`,
+        `// Lets the fibers the events were just queued for (the backend pusher, the tabs' pull streams) send
+// them before this fiber's synchronous disk work: each hop of theirs is one scheduler round.
+const handOnFirst = Effect.yieldNow().pipe(Effect.repeatN(11));
+const materializeEventsBatch = ({ batchItems, deferreds, inTransaction }) => Effect.gen(function* () {`,
+      ],
+      [
+        `        db.execute('ROLLBACK', undefined);
+        dbEventlog.execute('ROLLBACK', undefined);
+    }));`,
+        `        db.execute('ROLLBACK', undefined);
+        dbEventlog.execute('ROLLBACK', undefined);
+    }));
+    if (inTransaction !== undefined)
+        yield* inTransaction;`,
+      ],
+      [
+        `            const newBackendHead = newEvents.at(-1).seqNum;
+            Eventlog.updateBackendHead(dbEventlog, newBackendHead);`,
+        `            const newBackendHead = newEvents.at(-1).seqNum;
+            let confirmedToRecord = [];`,
+      ],
+      [
+        `                yield* connectedClientSessionPullQueues.offer({
+                    payload: SyncState.payloadFromMergeResult(mergeResult),
+                    leaderHead: mergeResult.newSyncState.localHead,
+                });
+                if (mergeResult.confirmedEvents.length > 0) {`,
+        `                yield* connectedClientSessionPullQueues.offer({
+                    payload: SyncState.payloadFromMergeResult(mergeResult),
+                    leaderHead: mergeResult.newSyncState.localHead,
+                });
+                if (mergeResult.newEvents.length > 0)
+                    yield* handOnFirst;
+                if (mergeResult.confirmedEvents.length > 0) {`,
+      ],
+      [
+        `                    yield* Eventlog.updateSyncMetadata(confirmedNewEvents).pipe(Effect.orDieDebugger);`,
+        `                    confirmedToRecord = confirmedNewEvents;`,
+      ],
+      [
+        `            trimChangesetRows(db, newBackendHead);
+            advancePushHead(mergeResult.newSyncState.localHead);
+            yield* materializeEventsBatch({ batchItems: mergeResult.newEvents, deferreds: undefined });`,
+        `            advancePushHead(mergeResult.newSyncState.localHead);
+            yield* materializeEventsBatch({
+                batchItems: mergeResult.newEvents,
+                deferreds: undefined,
+                inTransaction: Effect.gen(function* () {
+                    Eventlog.updateBackendHead(dbEventlog, newBackendHead);
+                    if (confirmedToRecord.length > 0)
+                        yield* Eventlog.updateSyncMetadata(confirmedToRecord).pipe(Effect.orDieDebugger);
+                    trimChangesetRows(db, newBackendHead);
+                }),
+            });`,
+      ],
+    ],
+  },
+  {
+    // LiveStore waits for a condition on a SubscriptionRef (connected? a leader installed?) by subscribing
+    // to its changes stream and taking the first match, even when the current value already matches:
+    // a PubSub subscription and a few scheduler rounds each time. The leader does so for every pulled
+    // chunk and twice for every push, and the shared worker for every request it forwards to the leader.
+    // The current value is now checked first; the stream is only needed to wait.
+    name: 'waiting for a condition that already holds returns at once',
+    file: '@livestore/utils/dist/effect/SubscriptionRef.js',
+    marker: '/* patched: current value first */',
+    replacements: [
+      [
+        'export const waitUntil = dual(2, (sref, predicate) => pipe(sref.changes, Stream.filter(predicate), Stream.take(1), Stream.runCollect, Effect.map(Chunk.unsafeHead)));',
+        'export const waitUntil = dual(2, (sref, predicate) => Effect.flatMap(SubscriptionRef.get(sref), (current) => predicate(current) ? Effect.succeed(current) /* patched: current value first */ : pipe(sref.changes, Stream.filter(predicate), Stream.take(1), Stream.runCollect, Effect.map(Chunk.unsafeHead))));',
+      ],
+    ],
+  },
 ]
 
 /** 'applied' when the file already carries the patch, 'applicable' when it can be applied, else 'unknown'. */

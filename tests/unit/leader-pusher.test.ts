@@ -36,8 +36,10 @@ const makeScriptedBackend = Effect.gen(function* () {
   const pushes: number[][] = []
   const head = () => stored.at(-1)?.seqNum ?? EventSequenceNumber.Client.ROOT.global
 
+  // Offline at first: the test commits two events, which the first push then carries together.
+  const connected = yield* SubscriptionRef.make(false)
   const backend = SyncBackend.of({
-    isConnected: yield* SubscriptionRef.make(true),
+    isConnected: connected,
     connect: Effect.void,
     ping: Effect.void,
     pull: (cursor, options) => {
@@ -83,7 +85,7 @@ const makeScriptedBackend = Effect.gen(function* () {
     metadata: { name: 'scripted', description: 'a sync backend that replays a server restart' },
     supports: { pullPageInfoKnown: true, pullLive: true },
   })
-  return { backend, stored, pushes, confirmedOnPull }
+  return { backend, stored, pushes, confirmedOnPull, connected }
 })
 
 test('the leader keeps pushing when a retried push is refused after the pull confirmed it', async () => {
@@ -94,6 +96,7 @@ test('the leader keeps pushing when a retried push is refused after the pull con
       Effect.gen(function* () {
         yield* commit(events.noteAdded({ id: 'a' }))
         yield* commit(events.noteAdded({ id: 'b' }))
+        yield* SubscriptionRef.set(scripted.connected, true)
         // The pull has confirmed a and b (upstream head 2) while the retry is in flight; then it is refused.
         const leader = yield* LeaderThreadCtx
         yield* leader.syncProcessor.syncState.changes.pipe(
