@@ -3,7 +3,7 @@
 import { type FormEvent, useMemo, useState } from 'react'
 
 import { Button } from '@/components/ui/button'
-import { useWorkspaceStore } from '@/components/workspace-store/store'
+import { commitInOwnTask, useWorkspaceStore } from '@/components/workspace-store/store'
 import { useMemberName, useWorkspace } from '@/components/workspace-store/workspace-context'
 import { mayCommit } from '@/lib/livestore/event-rules'
 import { events, MAX_CHANNEL_NAME_LENGTH, MAX_MESSAGE_LENGTH, type tables } from '@/lib/livestore/schema'
@@ -81,10 +81,15 @@ function Composer({ channel }: { channel: Channel }) {
     event.preventDefault()
     const trimmed = text.trim()
     if (trimmed === '') return
-    store.commit(
-      events.messageSent({ id: crypto.randomUUID(), channelId: channel.id, text: trimmed, userId, at: new Date() }),
-    )
     setText('')
+    const sent = events.messageSent({
+      id: crypto.randomUUID(),
+      channelId: channel.id,
+      text: trimmed,
+      userId,
+      at: new Date(),
+    })
+    commitInOwnTask(store, (open) => open.commit(sent))
   }
   return (
     <form onSubmit={send} className="flex gap-2">

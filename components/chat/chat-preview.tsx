@@ -16,6 +16,7 @@ import {
   chatLayoutClass,
   deletedMessageClass,
   inputClass,
+  messageItemClass,
   messageMetaClass,
   messageTextClass,
   quietButtonClass,
@@ -76,7 +77,7 @@ export function ChatPreview({ view }: { view: ChatPreviewView }) {
                 <li className="text-sm text-zinc-500">No messages yet.</li>
               ) : (
                 selected.messages.map((message) => (
-                  <li key={message.id} className="flex flex-col gap-1" data-testid="preview-message">
+                  <li key={message.id} className={messageItemClass} data-testid="preview-message">
                     <div className={messageMetaClass}>
                       <span className={authorClass}>{nameOf(message.authorId)}</span>
                       <LocalTime at={message.createdAt} />

@@ -10,6 +10,7 @@ import {
   authorClass,
   deletedMessageClass,
   inputClass,
+  messageItemClass,
   messageMetaClass,
   messageTextClass,
   quietButtonClass,
@@ -57,7 +58,7 @@ export const MessageItem = memo(function MessageItem({ message, authorName, mine
   }
 
   return (
-    <li className="flex flex-col gap-1" data-testid="message">
+    <li className={messageItemClass} data-testid="message">
       <div className={messageMetaClass}>
         <span className={authorClass} data-testid="message-author">
           {authorName}

@@ -10,6 +10,7 @@ export const channelButtonClass =
   'w-full truncate rounded-md px-2 py-1 text-left text-sm hover:bg-zinc-100 aria-[current=true]:bg-zinc-100 aria-[current=true]:font-semibold dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-zinc-800'
 export const channelHeaderClass =
   'flex items-center justify-between gap-4 border-b border-zinc-200 pb-2 dark:border-zinc-800'
+export const messageItemClass = 'flex flex-col gap-1'
 export const messageMetaClass = 'flex items-baseline gap-2 text-xs text-zinc-500'
 export const authorClass = 'font-medium text-zinc-900 dark:text-zinc-100'
 export const messageTextClass = 'whitespace-pre-wrap break-words text-sm'

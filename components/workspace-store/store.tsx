@@ -3,7 +3,7 @@
 // The workspace's LiveStore store, client-only (web workers, OPFS): import this module only from
 // components loaded with next/dynamic and `ssr: false`. One registry for the tab, one store per
 // workspace: switching workspaces switches stores, and the previous one is shut down once unused.
-import { type Store, StoreRegistry } from '@livestore/livestore'
+import { type Store, StoreInternalsSymbol, StoreRegistry } from '@livestore/livestore'
 import { StoreRegistryProvider, useStoreRegistry, withReactApi } from '@livestore/react'
 import { type ReactNode, Suspense, use, useEffect, useMemo } from 'react'
 import { unstable_batchedUpdates as batchUpdates } from 'react-dom'
@@ -48,6 +48,38 @@ const settledThenable = (store: LoadedStore) => {
 }
 
 /**
+ * Stores open in mounted components, by registry and store id. The registry's own lookup runs an Effect
+ * (a reference taken and released in a scope) on every call, ~1-2 ms, and every component reading the
+ * store called it on every render: a sent message paid it once per re-rendered component. While some
+ * mounted component retains the store the registry keeps it, so the lookup can be skipped; once none does
+ * (or it shut down: signed out), the registry is asked again.
+ */
+type OpenStore = { store: LoadedStore; users: number }
+const openStores = new WeakMap<StoreRegistry, Map<string, OpenStore>>()
+const openStoreOf = (registry: StoreRegistry, storeId: string) => {
+  const open = openStores.get(registry)?.get(storeId)
+  return open === undefined || open.users === 0 || open.store[StoreInternalsSymbol].isShutdown ? undefined : open.store
+}
+/** Counts a mounted user of `store`; returns the release. */
+const countOpenStore = (registry: StoreRegistry, storeId: string, store: LoadedStore) => {
+  let stores = openStores.get(registry)
+  if (stores === undefined) {
+    stores = new Map()
+    openStores.set(registry, stores)
+  }
+  let open = stores.get(storeId)
+  if (open === undefined || open.store !== store) {
+    open = { store, users: 0 }
+    stores.set(storeId, open)
+  }
+  const counted = open
+  counted.users++
+  return () => {
+    counted.users--
+  }
+}
+
+/**
  * The workspace's store, suspending while it loads. Unlike @livestore/react's useStore this calls use()
  * on every render: a component that suspended on use() and then renders without calling it makes React
  * report "called use() to suspend in a previous render but did not call use() when it finished".
@@ -60,10 +92,17 @@ export const useWorkspaceStore = () => {
     const syncPayload: WorkspaceSyncPayload = { workspaceId }
     return { storeId, schema, adapter, batchUpdates, syncPayload }
   }, [storeId, workspaceId])
-  const storeOrPromise = storeRegistry.getOrLoadPromise(options)
+  const storeOrPromise = openStoreOf(storeRegistry, storeId) ?? storeRegistry.getOrLoadPromise(options)
   const store = use(storeOrPromise instanceof Promise ? storeOrPromise : settledThenable(storeOrPromise))
   // After use(): effects of a render that suspended are never committed (see @livestore/react's useStore).
-  useEffect(() => storeRegistry.retain(options), [storeRegistry, options])
+  useEffect(() => {
+    const release = storeRegistry.retain(options)
+    const unuse = countOpenStore(storeRegistry, options.storeId, store)
+    return () => {
+      unuse()
+      release()
+    }
+  }, [storeRegistry, options, store])
   return withReactApi(store)
 }
 
@@ -78,4 +117,17 @@ export function StoreIsland({ children, fallback }: { children: ReactNode; fallb
       </Suspense>
     </StoreRegistryProvider>
   )
+}
+
+/**
+ * Commits in a task of its own, after the event handler (and React's render of it) has returned: LiveStore's
+ * commit costs the main thread ~5-10 ms (the event materialized, its changeset, the queries refreshed), and
+ * a send that also cleared the composer and rendered the new row in the same task was one task of ~15-20 ms
+ * on a slow machine. The queries' new results then render in a task of theirs too. For frequent actions
+ * (sending a message); a store shut down meanwhile (the page left) takes nothing.
+ */
+export const commitInOwnTask = (store: WorkspaceStore, commit: (store: WorkspaceStore) => void) => {
+  setTimeout(() => {
+    if (!store[StoreInternalsSymbol].isShutdown) commit(store)
+  }, 0)
 }
