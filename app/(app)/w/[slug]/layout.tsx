@@ -33,6 +33,9 @@ export default async function WorkspaceLayout({
     memberNames: Object.fromEntries(workspace.members.map((m) => [m.userId, m.user.name])),
   }
   const link = 'underline-offset-4 hover:underline'
+  // The header's links are not prefetched: every page behind them is dynamic (session, membership), so
+  // Next rendered each of them on the server for every workspace page shown, twice, ~10 renders per load
+  // competing with the page itself; a click fetches the one page it needs.
   return (
     <WorkspaceProvider value={info}>
       <OfflineShell />
@@ -42,6 +45,7 @@ export default async function WorkspaceLayout({
             {workspaces.map((w) => (
               <Link
                 key={w.id}
+                prefetch={false}
                 href={`/w/${w.slug}`}
                 aria-current={w.id === workspace.id ? 'page' : undefined}
                 className="rounded-md px-2 py-1 hover:bg-zinc-100 aria-[current=page]:font-semibold aria-[current=page]:bg-zinc-100 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800"
@@ -50,6 +54,7 @@ export default async function WorkspaceLayout({
               </Link>
             ))}
             <Link
+              prefetch={false}
               href="/onboarding"
               className="rounded-md px-2 py-1 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
             >
@@ -57,22 +62,26 @@ export default async function WorkspaceLayout({
             </Link>
           </nav>
           <nav aria-label="Workspace" className="flex items-center gap-3 text-sm">
-            <Link href={`/w/${workspace.slug}`} className={link}>
+            <Link prefetch={false} href={`/w/${workspace.slug}`} className={link}>
               {workspaceApp.title}
             </Link>
-            <Link href={`/w/${workspace.slug}/activity`} className={link}>
+            <Link prefetch={false} href={`/w/${workspace.slug}/activity`} className={link}>
               Activity
             </Link>
-            <Link href={`/w/${workspace.slug}/members`} className={link}>
+            <Link prefetch={false} href={`/w/${workspace.slug}/members`} className={link}>
               Members
             </Link>
-            <Link href={`/w/${workspace.slug}/settings`} className={link}>
+            <Link prefetch={false} href={`/w/${workspace.slug}/settings`} className={link}>
               Settings
             </Link>
           </nav>
           <div className="flex items-center gap-4 text-sm">
             <SyncStatusIsland />
-            <Link href="/account" className="text-zinc-600 underline-offset-4 hover:underline dark:text-zinc-400">
+            <Link
+              prefetch={false}
+              href="/account"
+              className="text-zinc-600 underline-offset-4 hover:underline dark:text-zinc-400"
+            >
               {session.user.name}
             </Link>
             <SignOutButton />
