@@ -13,7 +13,8 @@ export const PATCHES = [
     // between the two leaves a backend head above the local head, and every later boot fails with
     // "During boot the backend head (N) should never be greater than the local head (M)": the
     // workspace never opens again in that browser (livestorejs/livestore#409). Boot now steps the
-    // backend head back to the local head, so the missing events are pulled again.
+    // backend head back to the local head, so the missing events are pulled again. (Patch 12 writes a
+    // pulled chunk's head in the chunk's transaction; this still recovers stores written before it.)
     name: 'boot recovers when the backend head is ahead of the local head',
     file: '@livestore/common/dist/leader-thread/make-leader-thread-layer.js',
     marker: '/* patched: backend head ahead of local head */',
@@ -363,8 +364,9 @@ export const PATCHES = [
     // databases, ~35-50 ms) before passing the events to its tabs. Now the pusher and the tabs' pull
     // streams run first (LiveStore already queued the events for them before the disk work; the leader
     // just never yielded), and the backend head, the confirmed events' sync metadata and the changeset trim
-    // are written in the chunk's own transaction: two per chunk instead of three or four, and the head can
-    // no longer be recorded without its events.
+    // are written in the chunk's own transaction: two per chunk instead of three or four (a chunk that
+    // rebases still rolls back first, as before), and the head is no longer recorded before the chunk's own
+    // events. Handing on at once also means the pusher takes smaller batches when events come fast.
     name: 'events are handed on before the leader writes them',
     file: '@livestore/common/dist/leader-thread/LeaderSyncProcessor.js',
     marker: '/* patched: hand on first */',

@@ -89,7 +89,12 @@ function Composer({ channel }: { channel: Channel }) {
       userId,
       at: new Date(),
     })
-    commitInOwnTask(store, (open) => open.commit(sent))
+    // Not committed after all (the store closed, or the commit threw): the text goes back into the box.
+    commitInOwnTask(
+      store,
+      (open) => open.commit(sent),
+      () => setText((current) => (current === '' ? trimmed : current)),
+    )
   }
   return (
     <form onSubmit={send} className="flex gap-2">

@@ -28,11 +28,16 @@ const storeRegistry = () => {
   return registry
 }
 
+/** Registries disposed: their stores are closed although LiveStore's own shutdown flag is not set. */
+const disposedRegistries = new WeakSet<StoreRegistry>()
+
 /** Shuts every open store down (their workers release OPFS), e.g. before local data is deleted. */
 export const disposeStores = async () => {
   const current = registry
   registry = undefined
-  await current?.dispose()
+  if (current === undefined) return
+  disposedRegistries.add(current)
+  await current.dispose()
 }
 
 type LoadedStore = Store<typeof schema>
@@ -51,14 +56,20 @@ const settledThenable = (store: LoadedStore) => {
  * Stores open in mounted components, by registry and store id. The registry's own lookup runs an Effect
  * (a reference taken and released in a scope) on every call, ~1-2 ms, and every component reading the
  * store called it on every render: a sent message paid it once per re-rendered component. While some
- * mounted component retains the store the registry keeps it, so the lookup can be skipped; once none does
- * (or it shut down: signed out), the registry is asked again.
+ * mounted component retains the store the registry keeps it, so the lookup can be skipped; once none does,
+ * or the store was shut down or its registry disposed (signed out), the registry is asked again.
  */
 type OpenStore = { store: LoadedStore; users: number }
 const openStores = new WeakMap<StoreRegistry, Map<string, OpenStore>>()
+/** Where each store came from, to tell whether it is still open. */
+const registryOf = new WeakMap<LoadedStore, StoreRegistry>()
+const isOpen = (store: LoadedStore) => {
+  const from = registryOf.get(store)
+  return !store[StoreInternalsSymbol].isShutdown && (from === undefined || !disposedRegistries.has(from))
+}
 const openStoreOf = (registry: StoreRegistry, storeId: string) => {
   const open = openStores.get(registry)?.get(storeId)
-  return open === undefined || open.users === 0 || open.store[StoreInternalsSymbol].isShutdown ? undefined : open.store
+  return open === undefined || open.users === 0 || !isOpen(open.store) ? undefined : open.store
 }
 /** Counts a mounted user of `store`; returns the release. */
 const countOpenStore = (registry: StoreRegistry, storeId: string, store: LoadedStore) => {
@@ -71,6 +82,7 @@ const countOpenStore = (registry: StoreRegistry, storeId: string, store: LoadedS
   if (open === undefined || open.store !== store) {
     open = { store, users: 0 }
     stores.set(storeId, open)
+    registryOf.set(store, registry)
   }
   const counted = open
   counted.users++
@@ -124,10 +136,21 @@ export function StoreIsland({ children, fallback }: { children: ReactNode; fallb
  * commit costs the main thread ~5-10 ms (the event materialized, its changeset, the queries refreshed), and
  * a send that also cleared the composer and rendered the new row in the same task was one task of ~15-20 ms
  * on a slow machine. The queries' new results then render in a task of theirs too. For frequent actions
- * (sending a message); a store shut down meanwhile (the page left) takes nothing.
+ * (sending a message). When the store has closed meanwhile (signed out in another tab) or the commit throws,
+ * `failed` is called, so that the caller can give the person back what they typed.
  */
-export const commitInOwnTask = (store: WorkspaceStore, commit: (store: WorkspaceStore) => void) => {
+export const commitInOwnTask = (
+  store: WorkspaceStore,
+  commit: (store: WorkspaceStore) => void,
+  failed: (error: unknown) => void,
+) => {
   setTimeout(() => {
-    if (!store[StoreInternalsSymbol].isShutdown) commit(store)
+    try {
+      if (!isOpen(store)) throw new Error('the workspace store is closed')
+      commit(store)
+    } catch (error) {
+      console.error('could not commit', error)
+      failed(error)
+    }
   }, 0)
 }

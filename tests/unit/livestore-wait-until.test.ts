@@ -1,8 +1,9 @@
 // LiveStore's SubscriptionRef.waitUntil ("waiting for a condition that already holds returns at once",
 // scripts/patch-livestore.mjs): the leader calls it for every pulled chunk and twice per push, the shared
 // worker for every request. A condition that holds already is answered from the current value, without a
-// subscription to the changes stream (unpatched, it always subscribed); one that does not yet hold still
-// waits for the change that makes it hold.
+// subscription to the changes stream (unpatched, it always subscribed: the first test fails then); one that
+// does not yet hold still waits for the change that makes it hold (the second test guards that, patched or
+// not).
 import { Effect, Fiber, SubscriptionRef } from '@livestore/utils/effect'
 import { expect, test } from 'vitest'
 
