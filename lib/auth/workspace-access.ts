@@ -12,16 +12,22 @@ import type { WorkspaceRole } from './permissions'
 import { getAuth, getSession } from './server'
 
 export const requireWorkspace = cache(async (slug: string) => {
-  const session = await getSession()
-  if (!session) redirect(`/sign-in?next=${encodeURIComponent(`/w/${slug}`)}`)
   const auth = await getAuth()
-  const workspace = await auth.api
+  // Both at once (each is a D1 round trip or more): the workspace is only used once the session is known.
+  const lookup = auth.api
     .getFullOrganization({ query: { organizationSlug: slug }, headers: await headers() })
     .catch((error: unknown) => {
-      // better-auth refuses non-members; anything else (D1 down) must surface as an error, not a 404.
+      // better-auth refuses non-members (and requests without a session); anything else (D1 down) must
+      // surface as an error, not a 404.
       if (isRefusal(error)) return null
       throw error
     })
+  const session = await getSession()
+  if (!session) {
+    lookup.catch(() => undefined)
+    redirect(`/sign-in?next=${encodeURIComponent(`/w/${slug}`)}`)
+  }
+  const workspace = await lookup
   const membership = workspace?.members.find((m) => m.userId === session.user.id)
   if (!workspace || !membership) notFound()
   return { session, workspace, role: membership.role as WorkspaceRole }

@@ -20,8 +20,11 @@ export default async function WorkspaceLayout({
   params: Promise<{ slug: string }>
 }) {
   const { slug } = await params
+  // Both at once; the gate's redirect or 404 comes first, whatever the list's own answer.
+  const listed = (await getAuth()).api.listOrganizations({ headers: await headers() })
+  listed.catch(() => undefined)
   const { session, workspace, role } = await requireWorkspace(slug)
-  const workspaces = await (await getAuth()).api.listOrganizations({ headers: await headers() })
+  const workspaces = await listed
   // The store of this workspace; its leader worker fetches sync tokens itself (lib/livestore/sync-tokens.ts).
   const info = {
     workspaceId: workspace.id,
