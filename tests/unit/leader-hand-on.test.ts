@@ -5,21 +5,12 @@
 // leader wrote first (four transactions per chunk), and only then did anything else run.
 import { LeaderThreadCtx } from '@livestore/common/leader-thread'
 import { EventSequenceNumber } from '@livestore/common/schema'
-import { Events, makeSchema, Schema, State } from '@livestore/livestore'
 import { Effect, Stream } from '@livestore/utils/effect'
 import { expect, test } from 'vitest'
 
-import { commit, eventually, makeMemoryBackend, withLeader } from './leader-harness'
+import { commit, eventually, makeMemoryBackend, notesApp, withLeader } from './leader-harness'
 
-const events = { noteAdded: Events.synced({ name: 'v1.NoteAdded', schema: Schema.Struct({ id: Schema.String }) }) }
-const notes = State.SQLite.table({ name: 'notes', columns: { id: State.SQLite.text({ primaryKey: true }) } })
-const schema = makeSchema({
-  events,
-  state: State.SQLite.makeState({
-    tables: { notes },
-    materializers: State.SQLite.materializers(events, { 'v1.NoteAdded': ({ id }) => notes.insert({ id }) }),
-  }),
-})
+const { events, schema } = notesApp
 
 type Statement = { db: 'state' | 'eventlog'; sql: string }
 

@@ -5,7 +5,7 @@
 import { ServerAheadError, SyncBackend } from '@livestore/common'
 import { LeaderThreadCtx, makeLeaderThreadLayer, type ShutdownChannel } from '@livestore/common/leader-thread'
 import { EventSequenceNumber, LiveStoreEvent } from '@livestore/common/schema'
-import { type LiveStoreSchema, Schema } from '@livestore/livestore'
+import { Events, type LiveStoreSchema, makeSchema, Schema, State } from '@livestore/livestore'
 import { loadSqlite3Wasm } from '@livestore/sqlite-wasm/load-wasm'
 import { sqliteDbFactory } from '@livestore/sqlite-wasm/node'
 import {
@@ -21,6 +21,22 @@ import {
 import { PlatformNode } from '@livestore/utils/node'
 
 type GlobalEvent = LiveStoreEvent.Global.Encoded
+
+/** The smallest app the leader tests need: one synced event adding a row to one table. */
+export const notesApp = (() => {
+  const events = {
+    noteAdded: Events.synced({ name: 'v1.NoteAdded', schema: Schema.Struct({ id: Schema.String }) }),
+  }
+  const table = State.SQLite.table({ name: 'notes', columns: { id: State.SQLite.text({ primaryKey: true }) } })
+  const schema = makeSchema({
+    events,
+    state: State.SQLite.makeState({
+      tables: { notes: table },
+      materializers: State.SQLite.materializers(events, { 'v1.NoteAdded': ({ id }) => table.insert({ id }) }),
+    }),
+  })
+  return { events, schema }
+})()
 
 /** A sync backend in memory: one event log; every pull gets what it lacks, then what arrives. */
 export const makeMemoryBackend = Effect.gen(function* () {

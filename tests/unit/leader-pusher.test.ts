@@ -7,21 +7,12 @@
 import { ServerAheadError, SyncBackend, UnknownError } from '@livestore/common'
 import { LeaderThreadCtx } from '@livestore/common/leader-thread'
 import { EventSequenceNumber, type LiveStoreEvent } from '@livestore/common/schema'
-import { Events, makeSchema, Schema, State } from '@livestore/livestore'
 import { Deferred, Effect, Option, Queue, Stream, SubscriptionRef } from '@livestore/utils/effect'
 import { expect, test } from 'vitest'
 
-import { commit, eventually, withLeader } from './leader-harness'
+import { commit, eventually, notesApp, withLeader } from './leader-harness'
 
-const events = { noteAdded: Events.synced({ name: 'v1.NoteAdded', schema: Schema.Struct({ id: Schema.String }) }) }
-const notes = State.SQLite.table({ name: 'notes', columns: { id: State.SQLite.text({ primaryKey: true }) } })
-const schema = makeSchema({
-  events,
-  state: State.SQLite.makeState({
-    tables: { notes },
-    materializers: State.SQLite.materializers(events, { 'v1.NoteAdded': ({ id }) => notes.insert({ id }) }),
-  }),
-})
+const { events, schema } = notesApp
 
 type GlobalEvent = LiveStoreEvent.Global.Encoded
 
