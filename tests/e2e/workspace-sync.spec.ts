@@ -44,6 +44,25 @@ test('Ann and Bob see each other’s items as they are added', async () => {
   await expect(status(ann)).toHaveAttribute('data-phase', 'synced')
 })
 
+test('a workspace page makes the server render only itself, not the pages its header links to', async () => {
+  // Every page behind the header is dynamic: prefetching them rendered each on the server for every view.
+  const prefetched: string[] = []
+  const onRequest = (request: { url(): string }) => {
+    if (new URL(request.url()).searchParams.has('_rsc')) prefetched.push(request.url())
+  }
+  bob.on('request', onRequest)
+  await bob.reload()
+  await expect(status(bob)).toHaveAttribute('data-phase', 'synced')
+  await bob.waitForTimeout(1_500)
+  bob.off('request', onRequest)
+  expect(prefetched).toEqual([])
+  // A click still gets there.
+  await bob.getByRole('link', { name: 'Members' }).click()
+  await expect(bob).toHaveURL(new RegExp(`/w/${slug}/members$`))
+  await bob.goto(`/w/${slug}`)
+  await driverReady(bob)
+})
+
 test('a sync token that expires during a long session is renewed; a reconnect needs no reload', async () => {
   await bob.evaluate(() => {
     const counter = window as unknown as { renewals: number }
