@@ -11,7 +11,7 @@ import { events, MAX_CHANNEL_NAME_LENGTH, MAX_MESSAGE_LENGTH, type tables } from
 import { MessageItem } from './message-item'
 import { latestMessagesIn$ } from './queries'
 import { channelHeaderClass, inputClass, quietButtonClass } from './styles'
-import { MESSAGE_WINDOW } from './window'
+import { earlierWindow, firstWindow, readLimit, shownIn } from './window'
 
 type Channel = typeof tables.channels.Type
 
@@ -120,20 +120,19 @@ export function ChannelView({ channel }: { channel: Channel }) {
   const store = useWorkspaceStore()
   const { userId } = useWorkspace()
   const nameOf = useMemberName()
-  const [shown, setShown] = useState(MESSAGE_WINDOW)
-  // One more than shown: whether there is anything earlier, without counting the channel.
-  const newestFirst = store.useQuery(latestMessagesIn$(channel.id, shown + 1))
-  const earlier = newestFirst.length > shown
-  const messages = useMemo(() => newestFirst.slice(0, shown).reverse(), [newestFirst, shown])
+  const [view, setView] = useState(firstWindow)
+  const limit = readLimit(view)
+  const query$ = useMemo(() => latestMessagesIn$(channel.id, limit), [channel.id, limit])
+  const shown = shownIn(store.useQuery(query$), view)
+  // The first render learns the oldest message shown, and a window's worth of arrivals moves it: kept for the
+  // next render (React re-renders at once, before anything is painted).
+  if (shown.window !== view) setView(shown.window)
+  const { messages, earlier } = shown
   return (
     <>
       <ChannelHeader channel={channel} />
       {earlier && (
-        <button
-          type="button"
-          className={`${quietButtonClass} self-center`}
-          onClick={() => setShown((current) => current + MESSAGE_WINDOW)}
-        >
+        <button type="button" className={`${quietButtonClass} self-center`} onClick={() => setView(earlierWindow)}>
           Show earlier messages
         </button>
       )}

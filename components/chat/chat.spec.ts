@@ -135,3 +135,52 @@ test('a new browser keeps the preview until its store has caught up, and gives t
   await expect(messages(page)).toHaveText(['Hello from Ann (edited)', 'After the first preview'], { timeout: 30_000 })
   await context.close()
 })
+
+test('a long channel shows its newest window; a new message adds a row at the bottom and the top row stays put', async () => {
+  await ann.getByLabel('New channel').fill('long')
+  await ann.getByRole('button', { name: 'Create channel' }).click()
+  await ann.getByPlaceholder('Message #long').waitFor()
+  // 120 messages at once, committed in Ann's store as the app would (typing them would take minutes).
+  await ann.evaluate(async () => {
+    const stores = Object.values((globalThis as { __debugLiveStore?: Record<string, unknown> }).__debugLiveStore ?? {})
+    if (stores.length !== 1) throw new Error(`expected one open store, found ${stores.length}`)
+    const store = stores[0] as {
+      query: (q: { query: string; bindValues: Record<string, never> }) => Array<Record<string, string>>
+      commit: (...events: unknown[]) => void
+    }
+    const [channel] = store.query({ query: "SELECT id, createdBy FROM channels WHERE name = 'long'", bindValues: {} })
+    const start = Date.now() - 120_000
+    store.commit(
+      ...Array.from({ length: 120 }, (_, i) => ({
+        name: 'v1.MessageSent',
+        args: {
+          id: crypto.randomUUID(),
+          channelId: channel.id,
+          text: `long ${i + 1}`,
+          userId: channel.createdBy,
+          at: new Date(start + i * 100),
+        },
+      })),
+    )
+  })
+  const rows = messages(ann)
+  await expect(rows).toHaveCount(100)
+  await expect(rows.first()).toHaveText('long 21')
+  await expect(rows.last()).toHaveText('long 120')
+  const top = await rows.first().elementHandle()
+
+  for (const text of ['new 1', 'new 2', 'new 3']) await driver.add(ann, text)
+  await expect(rows).toHaveCount(103)
+  await expect(rows.last()).toHaveText('new 3')
+  // The same element, not a re-rendered one: the window grew instead of sliding every row up.
+  expect(await ann.evaluate((el) => el === document.querySelector('[data-testid="message-text"]'), top)).toBe(true)
+
+  await ann.getByRole('button', { name: 'Show earlier messages' }).click()
+  await expect(rows).toHaveCount(123)
+  await expect(rows.first()).toHaveText('long 1')
+  await expect(ann.getByRole('button', { name: 'Show earlier messages' })).toHaveCount(0)
+  // Bob, who had the channel nowhere on screen, opens it on its newest window.
+  await bob.getByRole('button', { name: '# long' }).click()
+  await expect(messages(bob)).toHaveCount(100)
+  await expect(messages(bob).last()).toHaveText('new 3')
+})
