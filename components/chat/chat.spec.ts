@@ -15,6 +15,40 @@ let ann: Page
 let bob: Page
 const messages = (page: Page) => page.getByTestId('message-text')
 
+/** Commits `count` messages "<channel> 1…count" from the page's member into a channel, in one go, as the app would. */
+const commitMessages = (page: Page, channel: string, count: number) =>
+  page.evaluate(
+    async ([channelName, count]) => {
+      const stores = Object.values(
+        (globalThis as { __debugLiveStore?: Record<string, unknown> }).__debugLiveStore ?? {},
+      )
+      if (stores.length !== 1) throw new Error(`expected one open store, found ${stores.length}`)
+      const store = stores[0] as {
+        query: (q: { query: string; bindValues: Record<string, string> }) => Array<Record<string, string>>
+        commit: (...events: unknown[]) => void
+      }
+      const [found] = store.query({
+        query: 'SELECT id, createdBy FROM channels WHERE name = $name',
+        bindValues: { name: channelName },
+      })
+      if (found === undefined) throw new Error(`no channel ${channelName}`)
+      const start = Date.now() - count * 100
+      store.commit(
+        ...Array.from({ length: count }, (_, i) => ({
+          name: 'v1.MessageSent',
+          args: {
+            id: crypto.randomUUID(),
+            channelId: found.id,
+            text: `${channelName} ${i + 1}`,
+            userId: found.createdBy,
+            at: new Date(start + i * 100),
+          },
+        })),
+      )
+    },
+    [channel, count] as const,
+  )
+
 test.beforeAll(async ({ browser }) => {
   ann = await signUpAndVerify(browser, 'Ann', `ann-${id}@example.test`, 'ann password 1')
   await createWorkspace(ann, `Chat ${id}`, slug)
@@ -141,28 +175,7 @@ test('a long channel shows its newest window; a new message adds a row at the bo
   await ann.getByRole('button', { name: 'Create channel' }).click()
   await ann.getByPlaceholder('Message #long').waitFor()
   // 120 messages at once, committed in Ann's store as the app would (typing them would take minutes).
-  await ann.evaluate(async () => {
-    const stores = Object.values((globalThis as { __debugLiveStore?: Record<string, unknown> }).__debugLiveStore ?? {})
-    if (stores.length !== 1) throw new Error(`expected one open store, found ${stores.length}`)
-    const store = stores[0] as {
-      query: (q: { query: string; bindValues: Record<string, never> }) => Array<Record<string, string>>
-      commit: (...events: unknown[]) => void
-    }
-    const [channel] = store.query({ query: "SELECT id, createdBy FROM channels WHERE name = 'long'", bindValues: {} })
-    const start = Date.now() - 120_000
-    store.commit(
-      ...Array.from({ length: 120 }, (_, i) => ({
-        name: 'v1.MessageSent',
-        args: {
-          id: crypto.randomUUID(),
-          channelId: channel.id,
-          text: `long ${i + 1}`,
-          userId: channel.createdBy,
-          at: new Date(start + i * 100),
-        },
-      })),
-    )
-  })
+  await commitMessages(ann, 'long', 120)
   const rows = messages(ann)
   await expect(rows).toHaveCount(100)
   await expect(rows.first()).toHaveText('long 21')
@@ -183,4 +196,37 @@ test('a long channel shows its newest window; a new message adds a row at the bo
   await bob.getByRole('button', { name: '# long' }).click()
   await expect(messages(bob)).toHaveCount(100)
   await expect(messages(bob).last()).toHaveText('new 3')
+})
+
+test('a new browser pulling a long history says "Syncing…", not "Synced", until it has caught up', async ({
+  browser,
+}) => {
+  await ann.getByLabel('New channel').fill('history')
+  await ann.getByRole('button', { name: 'Create channel' }).click()
+  await ann.getByPlaceholder('Message #history').waitFor()
+  await commitMessages(ann, 'history', 1500)
+  await expect(ann.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', { timeout: 60_000 })
+
+  const context = await browser.newContext()
+  await context.addCookies(await bob.context().cookies())
+  // Every change of the indicator's phase, and whether the page still waits for history at that moment.
+  await context.addInitScript(() => {
+    const seen: Array<{ history: boolean; phase: string | null }> = []
+    ;(globalThis as { __phases?: typeof seen }).__phases = seen
+    new MutationObserver(() => {
+      const history = document.querySelector('[data-testid="history-progress"]') !== null
+      const phase = document.querySelector('[data-testid="sync-status"]')?.getAttribute('data-phase') ?? null
+      const last = seen.at(-1)
+      if (last?.history !== history || last?.phase !== phase) seen.push({ history, phase })
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase'] })
+  })
+  const page = await context.newPage()
+  await page.goto(`/w/${slug}`)
+  await driver.ready(page)
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', { timeout: 60_000 })
+  const phases = await page.evaluate(() => (globalThis as { __phases?: unknown[] }).__phases)
+  // The page did wait for history while connected, and said so.
+  expect(phases).toContainEqual({ history: true, phase: 'syncing' })
+  expect(phases).not.toContainEqual({ history: true, phase: 'synced' })
+  await context.close()
 })

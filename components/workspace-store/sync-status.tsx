@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'react'
 
 import { relayConnectivity } from '@/lib/livestore/connectivity'
 import type { SyncAccessMessage } from '@/lib/livestore/sync-access'
+import { useCatchingUp } from './history-catch-up'
 import { disposeStores, useWorkspaceStore } from './store'
 import { type AccessState, isSigningOutHere, useSyncAccess, useSyncReports } from './sync-access'
 import { useWorkspace } from './workspace-context'
@@ -34,12 +35,17 @@ const STOPPED_AFTER_FAILED_CHECKS = 2
 /** Pending events with no confirmation this long, while connected: say so rather than "Syncing…". */
 const STALLED_AFTER_MS = 15_000
 
-const phaseOf = (access: AccessState, { online, connected, pending, stopped, stalled }: Reading): SyncPhase => {
+const phaseOf = (
+  access: AccessState,
+  { online, connected, pending, stopped, stalled }: Reading,
+  catchingUp: boolean,
+): SyncPhase => {
   if (access.state !== 'ok') return 'denied'
   if (stopped) return 'stopped'
   if (!online) return 'offline'
   if (!connected) return 'connecting'
-  if (pending === 0) return 'synced'
+  // Nothing local waits, but the server's history is still coming in (a first open): not synced yet.
+  if (pending === 0) return catchingUp ? 'syncing' : 'synced'
   return stalled ? 'stalled' : 'syncing'
 }
 
@@ -183,7 +189,7 @@ export function SyncStatus() {
   const { access } = useSyncAccess(storeId)
   useCloseOnSignOut(storeId)
   const reading = useSyncReading()
-  const phase = phaseOf(access, reading)
+  const phase = phaseOf(access, reading, useCatchingUp(storeId))
   return (
     <p role="status" data-testid="sync-status" data-phase={phase} className="flex items-center gap-2 text-xs">
       <span aria-hidden className={`inline-block size-2 rounded-full ${DOT[phase]}`} />
