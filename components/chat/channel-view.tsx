@@ -10,7 +10,7 @@ import { events, MAX_CHANNEL_NAME_LENGTH, MAX_MESSAGE_LENGTH, type tables } from
 
 import { MessageItem } from './message-item'
 import { latestMessagesIn$ } from './queries'
-import { channelHeaderClass, inputClass, quietButtonClass } from './styles'
+import { channelHeaderClass, inputClass, messagesClass, messagesPaneClass, quietButtonClass } from './styles'
 import { earlierWindow, firstWindow, readLimit, shownIn } from './window'
 
 type Channel = typeof tables.channels.Type
@@ -131,27 +131,31 @@ export function ChannelView({ channel }: { channel: Channel }) {
   return (
     <>
       <ChannelHeader channel={channel} />
-      {earlier && (
-        <button type="button" className={`${quietButtonClass} self-center`} onClick={() => setView(earlierWindow)}>
-          Show earlier messages
-        </button>
-      )}
-      <ol aria-label="Messages" className="flex flex-col gap-3">
-        {messages.length === 0 ? (
-          <li className="text-sm text-zinc-500">No messages yet.</li>
-        ) : (
-          messages.map((message) => (
-            <MessageItem
-              key={message.id}
-              message={message}
-              authorName={nameOf(message.authorId)}
-              mine={message.authorId === userId}
-              userId={userId}
-              store={store}
-            />
-          ))
-        )}
-      </ol>
+      <div className={messagesPaneClass}>
+        <div className={messagesClass}>
+          {earlier && (
+            <button type="button" className={`${quietButtonClass} self-center`} onClick={() => setView(earlierWindow)}>
+              Show earlier messages
+            </button>
+          )}
+          <ol aria-label="Messages" className="flex flex-col gap-3">
+            {messages.length === 0 ? (
+              <li className="text-sm text-zinc-500">No messages yet.</li>
+            ) : (
+              messages.map((message) => (
+                <MessageItem
+                  key={message.id}
+                  message={message}
+                  authorName={nameOf(message.authorId)}
+                  mine={message.authorId === userId}
+                  userId={userId}
+                  store={store}
+                />
+              ))
+            )}
+          </ol>
+        </div>
+      </div>
       <Composer channel={channel} />
     </>
   )

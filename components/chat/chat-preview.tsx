@@ -18,6 +18,8 @@ import {
   inputClass,
   messageItemClass,
   messageMetaClass,
+  messagesClass,
+  messagesPaneClass,
   messageTextClass,
   quietButtonClass,
 } from './styles'
@@ -67,41 +69,45 @@ export function ChatPreview({ view }: { view: ChatPreviewView }) {
             <header className={channelHeaderClass}>
               <h2 className="truncate text-lg font-semibold"># {selected.name}</h2>
             </header>
-            {selected.earlier && (
-              <button type="button" disabled className={`${quietButtonClass} self-center`}>
-                Show earlier messages
-              </button>
-            )}
-            <ol aria-label="Messages" className="flex flex-col gap-3">
-              {selected.messages.length === 0 ? (
-                <li className="text-sm text-zinc-500">No messages yet.</li>
-              ) : (
-                selected.messages.map((message) => (
-                  <li key={message.id} className={messageItemClass} data-testid="preview-message">
-                    <div className={messageMetaClass}>
-                      <span className={authorClass}>{nameOf(message.authorId)}</span>
-                      <LocalTime at={message.createdAt} />
-                      {message.editedAt !== null && message.deletedAt === null && <span>(edited)</span>}
-                      {message.authorId === userId && message.deletedAt === null && (
-                        <span className="ml-auto flex gap-3">
-                          <button type="button" disabled className={quietButtonClass}>
-                            Edit
-                          </button>
-                          <button type="button" disabled className={quietButtonClass}>
-                            Delete
-                          </button>
-                        </span>
-                      )}
-                    </div>
-                    {message.deletedAt !== null ? (
-                      <p className={deletedMessageClass}>Message deleted</p>
-                    ) : (
-                      <p className={messageTextClass}>{message.text}</p>
-                    )}
-                  </li>
-                ))
-              )}
-            </ol>
+            <div className={messagesPaneClass}>
+              <div className={messagesClass}>
+                {selected.earlier && (
+                  <button type="button" disabled className={`${quietButtonClass} self-center`}>
+                    Show earlier messages
+                  </button>
+                )}
+                <ol aria-label="Messages" className="flex flex-col gap-3">
+                  {selected.messages.length === 0 ? (
+                    <li className="text-sm text-zinc-500">No messages yet.</li>
+                  ) : (
+                    selected.messages.map((message) => (
+                      <li key={message.id} className={messageItemClass} data-testid="preview-message">
+                        <div className={messageMetaClass}>
+                          <span className={authorClass}>{nameOf(message.authorId)}</span>
+                          <LocalTime at={message.createdAt} />
+                          {message.editedAt !== null && message.deletedAt === null && <span>(edited)</span>}
+                          {message.authorId === userId && message.deletedAt === null && (
+                            <span className="ml-auto flex gap-3">
+                              <button type="button" disabled className={quietButtonClass}>
+                                Edit
+                              </button>
+                              <button type="button" disabled className={quietButtonClass}>
+                                Delete
+                              </button>
+                            </span>
+                          )}
+                        </div>
+                        {message.deletedAt !== null ? (
+                          <p className={deletedMessageClass}>Message deleted</p>
+                        ) : (
+                          <p className={messageTextClass}>{message.text}</p>
+                        )}
+                      </li>
+                    ))
+                  )}
+                </ol>
+              </div>
+            </div>
             <form className="flex gap-2">
               <input
                 aria-label={`Message #${selected.name}`}

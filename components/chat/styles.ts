@@ -10,6 +10,12 @@ export const channelButtonClass =
   'w-full truncate rounded-md px-2 py-1 text-left text-sm hover:bg-zinc-100 aria-[current=true]:bg-zinc-100 aria-[current=true]:font-semibold dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-zinc-800'
 export const channelHeaderClass =
   'flex items-center justify-between gap-4 border-b border-zinc-200 pb-2 dark:border-zinc-800'
+// The messages scroll in a pane of their own above the composer, which stays in view. A column-reverse
+// scroller starts at its end, so the pane opens at the newest message with no script (the server-built
+// preview too). Its content is a layer of its own (will-change): a new message at the bottom moves that
+// layer instead of every row in it, so the browser repaints one row, not the window.
+export const messagesPaneClass = 'flex h-[calc(100dvh-19rem)] min-h-64 flex-col-reverse overflow-y-auto'
+export const messagesClass = 'flex flex-col gap-3 py-1 pr-2 pl-0.5 will-change-transform'
 export const messageItemClass = 'flex flex-col gap-1'
 export const messageMetaClass = 'flex items-baseline gap-2 text-xs text-zinc-500'
 export const authorClass = 'font-medium text-zinc-900 dark:text-zinc-100'
