@@ -138,7 +138,7 @@ export function ChannelView({ channel }: { channel: Channel }) {
               Show earlier messages
             </button>
           )}
-          <ol aria-label="Messages" className="flex flex-col gap-3">
+          <ol aria-label="Messages" className="space-y-3">
             {messages.length === 0 ? (
               <li className="text-sm text-zinc-500">No messages yet.</li>
             ) : (
