@@ -180,6 +180,10 @@ test('a long channel shows its newest window; a new message adds a row at the bo
   await expect(rows).toHaveCount(100)
   await expect(rows.first()).toHaveText('long 21')
   await expect(rows.last()).toHaveText('long 120')
+  // The pane stays at its newest message, and the composer in view: nobody scrolls to find either.
+  await expect(rows.last()).toBeInViewport()
+  await expect(ann.getByPlaceholder('Message #long')).toBeInViewport()
+  await expect(rows.first()).not.toBeInViewport()
   const top = await rows.first().elementHandle()
 
   for (const text of ['new 1', 'new 2', 'new 3']) await driver.add(ann, text)
@@ -192,7 +196,18 @@ test('a long channel shows its newest window; a new message adds a row at the bo
   await expect(rows).toHaveCount(123)
   await expect(rows.first()).toHaveText('long 1')
   await expect(ann.getByRole('button', { name: 'Show earlier messages' })).toHaveCount(0)
-  // Bob, who had the channel nowhere on screen, opens it on its newest window.
+  // Bob, who had the channel nowhere on screen, opens it on its newest window once his store has everything
+  // (opened earlier, his window would grow by what arrives after it).
+  await expect
+    .poll(() =>
+      bob.evaluate(() => {
+        const [store] = Object.values(
+          (globalThis as { __debugLiveStore?: Record<string, unknown> }).__debugLiveStore ?? {},
+        ) as Array<{ query: (q: { query: string; bindValues: Record<string, string> }) => Array<{ n: number }> }>
+        return store?.query({ query: "SELECT count(*) AS n FROM messages WHERE text = 'new 3'", bindValues: {} })[0]?.n
+      }),
+    )
+    .toBe(1)
   await bob.getByRole('button', { name: '# long' }).click()
   await expect(messages(bob)).toHaveCount(100)
   await expect(messages(bob).last()).toHaveText('new 3')
