@@ -5,9 +5,7 @@ import { type ReactNode, useEffect, useState } from 'react'
 
 import { workspaceApp } from '@/components/workspace-app'
 
-import { catchingUp } from './history-catch-up'
 import { StoreIsland, useWorkspaceStore, type WorkspaceStore } from './store'
-import { useWorkspace } from './workspace-context'
 
 /** How long the preview waits for the store without it getting any nearer before the app shows anyway. */
 const NO_PROGRESS_MS = 5_000
@@ -55,9 +53,6 @@ const useCaughtUp = (head: number | undefined): Progress => {
 
 function UntilCaughtUp({ head, fallback, children }: { head?: number; fallback: ReactNode; children: ReactNode }) {
   const progress = useCaughtUp(head)
-  const { storeId } = useWorkspace()
-  const waiting = !progress.caughtUp && head !== undefined
-  useEffect(() => (waiting ? catchingUp(storeId) : undefined), [waiting, storeId])
   if (progress.caughtUp || head === undefined) return children
   return (
     <>

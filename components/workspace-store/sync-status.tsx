@@ -8,7 +8,6 @@ import { useCallback, useEffect, useState } from 'react'
 
 import { relayConnectivity } from '@/lib/livestore/connectivity'
 import type { SyncAccessMessage } from '@/lib/livestore/sync-access'
-import { useCatchingUp } from './history-catch-up'
 import { disposeStores, useWorkspaceStore } from './store'
 import { type AccessState, isSigningOutHere, useSyncAccess, useSyncReports } from './sync-access'
 import { useWorkspace } from './workspace-context'
@@ -19,6 +18,8 @@ type Reading = {
   online: boolean
   connected: boolean
   pending: number
+  /** The leader has fewer of the server's events than the server had when the page was rendered (history loads). */
+  behind: boolean
   /** The leader stopped answering (its client session shut down): nothing syncs until a reload. */
   stopped: boolean
   /** Events wait, the connection is up, and none has been confirmed for a while. */
@@ -32,20 +33,16 @@ const LIVENESS_EVERY_MS = 5_000
 const LIVENESS_TIMEOUT_MS = 3_000
 /** Unanswered liveness checks in a row before the indicator says sync has stopped. */
 const STOPPED_AFTER_FAILED_CHECKS = 2
-/** Pending events with no confirmation this long, while connected: say so rather than "Syncing…". */
+/** Pending events with no confirmation (or history with no progress) this long, while connected: say so rather than "Syncing…". */
 const STALLED_AFTER_MS = 15_000
 
-const phaseOf = (
-  access: AccessState,
-  { online, connected, pending, stopped, stalled }: Reading,
-  catchingUp: boolean,
-): SyncPhase => {
+const phaseOf = (access: AccessState, { online, connected, pending, behind, stopped, stalled }: Reading): SyncPhase => {
   if (access.state !== 'ok') return 'denied'
   if (stopped) return 'stopped'
   if (!online) return 'offline'
   if (!connected) return 'connecting'
-  // Nothing local waits, but the server's history is still coming in (a first open): not synced yet.
-  if (pending === 0) return catchingUp ? 'syncing' : 'synced'
+  // Synced only when nothing local waits and the server's history has come in too (a first open pulls it).
+  if (pending === 0 && !behind) return 'synced'
   return stalled ? 'stalled' : 'syncing'
 }
 
@@ -73,6 +70,7 @@ const sameReading = (a: Reading, b: Reading) =>
   a.online === b.online &&
   a.connected === b.connected &&
   a.pending === b.pending &&
+  a.behind === b.behind &&
   a.stopped === b.stopped &&
   a.stalled === b.stalled
 
@@ -81,12 +79,13 @@ const sameReading = (a: Reading, b: Reading) =>
  * It subscribes to the leader's streams rather than asking it again and again: requests in flight to a
  * leader whose tab closes can hold up LiveStore's hand-over to the next leader, streams are ended by it.
  */
-const useSyncReading = (): Reading => {
+const useSyncReading = (serverHead: number): Reading => {
   const store = useWorkspaceStore()
   const [reading, setReading] = useState<Reading>({
     online: true,
     connected: false,
     pending: 0,
+    behind: serverHead > 0,
     stopped: false,
     stalled: false,
   })
@@ -105,8 +104,9 @@ const useSyncReading = (): Reading => {
       if (stopped) return
       // The session's queue and the leader's overlap (an event stays pending in both until pushed).
       const pending = Math.max(leaderPending, store.syncStatus().pendingCount)
+      const behind = serverHead > 0 && head < serverHead
       const now = Date.now()
-      if (head !== progress.head || pending < progress.pending || pending === 0 || !connected) {
+      if (head !== progress.head || pending < progress.pending || (pending === 0 && !behind) || !connected) {
         progress = { head, pending, at: now }
       }
       progress.pending = pending
@@ -114,6 +114,7 @@ const useSyncReading = (): Reading => {
         online: navigator.onLine,
         connected,
         pending,
+        behind,
         stopped: failedChecks >= STOPPED_AFTER_FAILED_CHECKS,
         stalled: now - progress.at > STALLED_AFTER_MS,
       }
@@ -165,7 +166,7 @@ const useSyncReading = (): Reading => {
       clearInterval(timer)
       for (const cleanup of cleanups) cleanup()
     }
-  }, [store])
+  }, [store, serverHead])
   return reading
 }
 
@@ -185,11 +186,11 @@ const useRelayConnectivity = () => useEffect(relayConnectivity, [])
 
 export function SyncStatus() {
   useRelayConnectivity()
-  const { storeId } = useWorkspace()
+  const { storeId, serverHead } = useWorkspace()
   const { access } = useSyncAccess(storeId)
   useCloseOnSignOut(storeId)
-  const reading = useSyncReading()
-  const phase = phaseOf(access, reading, useCatchingUp(storeId))
+  const reading = useSyncReading(serverHead)
+  const phase = phaseOf(access, reading)
   return (
     <p role="status" data-testid="sync-status" data-phase={phase} className="flex items-center gap-2 text-xs">
       <span aria-hidden className={`inline-block size-2 rounded-full ${DOT[phase]}`} />

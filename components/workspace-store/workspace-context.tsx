@@ -15,6 +15,11 @@ export type WorkspaceInfo = {
   role: WorkspaceRole
   /** userId → display name, for authors and the activity page. */
   memberNames: Record<string, string>
+  /**
+   * The newest event the server had when the page was rendered: until the store has it, a first open is still
+   * pulling history, and the sync indicator says "Syncing…" although nothing local waits.
+   */
+  serverHead: number
 }
 
 const WorkspaceContext = createContext<WorkspaceInfo | null>(null)

@@ -14,6 +14,21 @@ export type SessionStatus = 'connected' | 'disconnected' | 'revoked'
 export const eventLogTable = (storeId: string) =>
   `eventlog_${EVENT_LOG_FORMAT_VERSION}_${storeId.replaceAll(/[^a-zA-Z0-9]/g, '_')}`
 
+/**
+ * The sequence number of the newest event in a store's log, 0 when it has none (or no table yet: nobody has
+ * synced it). What the server has now: a browser whose store is behind it is still loading history.
+ */
+export const eventLogHead = async (db: D1Database, storeId: string): Promise<number> => {
+  const row = await db
+    .prepare(`SELECT max(seqNum) AS head FROM "${eventLogTable(storeId)}"`)
+    .first<{ head: number | null }>()
+    .catch((error: unknown) => {
+      if (error instanceof Error && error.message.includes('no such table')) return null
+      throw error
+    })
+  return row?.head ?? 0
+}
+
 export const recordSessionOpened = (
   db: D1Database,
   session: { sessionId: string; storeId: string; userId: string },

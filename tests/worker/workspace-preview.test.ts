@@ -4,7 +4,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 
-import { eventLogTable } from '../../lib/sync/sync-metadata'
+import { eventLogHead, eventLogTable } from '../../lib/sync/sync-metadata'
 import { type AppEvent, definePreview, previewView } from '../../lib/workspace-preview'
 import { fixtures } from '../app-under-test.ts'
 import { itemEvents, makeWorkspace, waitFor } from './sync-client'
@@ -79,6 +79,13 @@ describe('the workspace preview', () => {
       `INSERT INTO "${table}" (seqNum, parentSeqNum, name, args, createdAt, clientId, sessionId) VALUES (9, 8, 'v1.X', 'not json', '', 'c', 's'), (10, 9, 'v1.X', '[1]', '', 'c', 's')`,
     ).run()
     expect(await previewView(env.DB, storeId, preview, limits)).toEqual({ view: texts('item', 8), head: 10 })
+  })
+
+  it("reads the server's head: 0 for a store nobody has synced, else its newest event", async () => {
+    const { storeId } = await makeWorkspace({ ann: 'owner' })
+    expect(await eventLogHead(env.DB, storeId)).toBe(0)
+    const synced = await workspaceWithItems('item', 5)
+    expect(await eventLogHead(env.DB, synced.storeId)).toBe(5)
   })
 
   it('folds anew when the log was dropped and is shorter than what was folded', async () => {

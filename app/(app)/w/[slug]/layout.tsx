@@ -8,8 +8,9 @@ import { SyncStatusIsland } from '@/components/workspace-store/island-loaders'
 import { OfflineShell } from '@/components/workspace-store/offline-shell'
 import { SignOutButton } from '@/components/workspace-store/sign-out-button'
 import { WorkspaceProvider } from '@/components/workspace-store/workspace-context'
-import { getAuth } from '@/lib/auth/server'
+import { getAuth, getEnv } from '@/lib/auth/server'
 import { requireWorkspace } from '@/lib/auth/workspace-access'
+import { eventLogHead } from '@/lib/sync/sync-metadata'
 import { storeIdForWorkspace } from '@/lib/sync/token'
 
 export default async function WorkspaceLayout({
@@ -24,16 +25,18 @@ export default async function WorkspaceLayout({
   const listed = (await getAuth()).api.listOrganizations({ headers: await headers() })
   listed.catch(() => undefined)
   const { session, workspace, role } = await requireWorkspace(slug)
-  const workspaces = await listed
   // The store of this workspace; its leader worker fetches sync tokens itself (lib/livestore/sync-tokens.ts).
+  const storeId = await storeIdForWorkspace(workspace.id)
+  const [workspaces, serverHead] = await Promise.all([listed, getEnv().then((env) => eventLogHead(env.DB, storeId))])
   const info = {
     workspaceId: workspace.id,
     name: workspace.name,
     slug: workspace.slug,
-    storeId: await storeIdForWorkspace(workspace.id),
+    storeId,
     userId: session.user.id,
     role,
     memberNames: Object.fromEntries(workspace.members.map((m) => [m.userId, m.user.name])),
+    serverHead,
   }
   const link = 'underline-offset-4 hover:underline'
   // The header's links are not prefetched: every page behind them is dynamic (session, membership), so
