@@ -257,3 +257,30 @@ test('a new browser pulling a long history says "Syncing…", not "Synced", unti
   const activity = (await phasesOpening(`/w/${slug}/activity`)).map(({ phase }) => phase)
   expect(activity.slice(0, activity.indexOf('synced'))).toContain('syncing')
 })
+
+test('a message whose commit fails goes back into the box, and nothing is stored or sent', async () => {
+  await ann.getByLabel('New channel').fill('refusals')
+  await ann.getByRole('button', { name: 'Create channel' }).click()
+  await ann.getByPlaceholder('Message #refusals').waitFor()
+  await bob.getByRole('button', { name: '# refusals' }).click()
+  // The store refuses the next commit (as a closed or failing store would); the one after works again.
+  await ann.evaluate(() => {
+    const [store] = Object.values(
+      (globalThis as { __debugLiveStore?: Record<string, { commit: (...events: unknown[]) => void }> })
+        .__debugLiveStore ?? {},
+    )
+    if (store === undefined) throw new Error('no open store')
+    const commit = store.commit
+    store.commit = () => {
+      store.commit = commit
+      throw new Error('refused by the test')
+    }
+  })
+  await driver.add(ann, 'Not stored')
+  await expect(ann.locator('#message')).toHaveValue('Not stored')
+  await expect(ann.getByText('No messages yet.')).toBeVisible()
+
+  await ann.getByRole('button', { name: 'Send' }).click()
+  await expect(ann.locator('#message')).toHaveValue('')
+  await expect(messages(bob)).toHaveText(['Not stored'])
+})
