@@ -58,7 +58,7 @@ export type BrowserBenchResult = {
     newest: string
   }
   open: { small: Open; large: Open }
-  sendCost: { eventsInWorkspace: number; sends: number; longestTaskMs: Percentiles }
+  sendCost: { eventsInWorkspace: number; sends: number; longestTaskMs: Percentiles; longestTaskCpuMs: Percentiles }
 }
 
 export declare const runBrowserBench: (options: {

@@ -54,6 +54,9 @@ test('browser benchmark, smoke size: every item arrives once, a backlog is pushe
     expect(result.open.large.warmReadyMs.count).toBe(3)
     expect(result.sendCost.sends).toBe(3)
     expect(result.sendCost.longestTaskMs.max).toBeGreaterThan(0)
+    // Thread time is part of the same task's wall time.
+    expect(result.sendCost.longestTaskCpuMs.max).toBeGreaterThan(0)
+    expect(result.sendCost.longestTaskCpuMs.max).toBeLessThanOrEqual(result.sendCost.longestTaskMs.max ?? 0)
   } finally {
     for (const { dir, context } of profiles) {
       await context.close().catch(() => undefined)
