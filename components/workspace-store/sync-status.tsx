@@ -22,7 +22,7 @@ type Reading = {
   behind: boolean
   /** The leader stopped answering (its client session shut down): nothing syncs until a reload. */
   stopped: boolean
-  /** Events wait, the connection is up, and none has been confirmed for a while. */
+  /** Events wait (or history loads), the connection is up, and nothing has moved for a while. */
   stalled: boolean
 }
 
