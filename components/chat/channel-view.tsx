@@ -90,11 +90,7 @@ function Composer({ channel }: { channel: Channel }) {
       at: new Date(),
     })
     // Not committed after all (the store closed, or the commit threw): the text goes back into the box.
-    commitInOwnTask(
-      store,
-      (open) => open.commit(sent),
-      () => setText((current) => (current === '' ? trimmed : current)),
-    )
+    commitInOwnTask(store, sent, () => setText((current) => (current === '' ? trimmed : current)))
   }
   return (
     <form onSubmit={send} className="flex gap-2">

@@ -3,7 +3,7 @@
 // The workspace's LiveStore store, client-only (web workers, OPFS): import this module only from
 // components loaded with next/dynamic and `ssr: false`. One registry for the tab, one store per
 // workspace: switching workspaces switches stores, and the previous one is shut down once unused.
-import { type Store, StoreInternalsSymbol, StoreRegistry } from '@livestore/livestore'
+import { type LiveStoreEvent, type Store, StoreInternalsSymbol, StoreRegistry } from '@livestore/livestore'
 import { StoreRegistryProvider, useStoreRegistry, withReactApi } from '@livestore/react'
 import { type ReactNode, Suspense, use, useEffect, useMemo } from 'react'
 import { unstable_batchedUpdates as batchUpdates } from 'react-dom'
@@ -132,25 +132,31 @@ export function StoreIsland({ children, fallback }: { children: ReactNode; fallb
 }
 
 /**
- * Commits in a task of its own, after the event handler (and React's render of it) has returned: LiveStore's
- * commit costs the main thread ~5-10 ms (the event materialized, its changeset, the queries refreshed), and
- * a send that also cleared the composer and rendered the new row in the same task was one task of ~15-20 ms
- * on a slow machine. The queries' new results then render in a task of theirs too. For frequent actions
- * (sending a message). When the store has closed meanwhile (signed out in another tab) or the commit throws,
- * `failed` is called, so that the caller can give the person back what they typed.
+ * Commits in a task of its own, after the event handler (and React's render of it) has returned, and refreshes
+ * the queries in the task after that (LiveStore's `skipRefresh` and `manualRefresh`). A commit costs the main
+ * thread ~3-5 ms (the event encoded and materialized, its changeset, the push to the leader) and refreshing the
+ * queries that read its tables as much again (a window of messages read back, decoded and compared): together
+ * with clearing the composer that was one task of ~15-20 ms on a slow machine, and still ~8-12 ms of thread
+ * time without it. The queries' new results then render in a task of theirs too. For frequent actions (sending a
+ * message). When the store has closed meanwhile (signed out in another tab) or the commit throws, `failed` is
+ * called, so that the caller can give the person back what they typed.
  */
 export const commitInOwnTask = (
   store: WorkspaceStore,
-  commit: (store: WorkspaceStore) => void,
+  event: LiveStoreEvent.Input.ForSchema<typeof schema>,
   failed: (error: unknown) => void,
 ) => {
   setTimeout(() => {
     try {
       if (!isOpen(store)) throw new Error('the workspace store is closed')
-      commit(store)
+      store.commit({ skipRefresh: true }, event)
     } catch (error) {
       console.error('could not commit', error)
       failed(error)
+      return
     }
+    setTimeout(() => {
+      if (isOpen(store)) store.manualRefresh()
+    }, 0)
   }, 0)
 }
