@@ -25,6 +25,26 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const encoder = new TextEncoder()
 
+const isSeqNum = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0
+
+/**
+ * A store's log is numbered 1, 2, 3… with no gap: each pushed event follows its parent, and the one before
+ * it in the batch (sync-cf checks only the first event's parent against its head). A gap or a repeat would
+ * be stored as it came, and every member's browser would then wait for the missing event forever.
+ */
+const sequenceProblem = (event: unknown, previous: unknown): string | undefined => {
+  if (!isRecord(event) || !isSeqNum(event.seqNum) || !isSeqNum(event.parentSeqNum)) {
+    return 'sequence numbers must be non-negative integers'
+  }
+  if (event.seqNum !== event.parentSeqNum + 1) {
+    return `seqNum ${event.seqNum} does not follow its parent ${event.parentSeqNum}`
+  }
+  if (isRecord(previous) && event.parentSeqNum !== previous.seqNum) {
+    return `parent ${event.parentSeqNum} is not the event before it (${String(previous.seqNum)})`
+  }
+  return undefined
+}
+
 /**
  * The push rules of a schema. The app's are below; a test of schema evolution makes them for the next
  * version of a schema, to see that it still accepts what clients of the previous one push.
@@ -53,7 +73,7 @@ export const makePushRules = ({ schema, eventRights }: RulesInput) => {
   const pushedBatchProblem = (batch: readonly unknown[], actor: Actor): string | undefined => {
     if (batch.length > MAX_BATCH_EVENTS) return `batch of ${batch.length} events exceeds ${MAX_BATCH_EVENTS}`
     for (const [index, event] of batch.entries()) {
-      const problem = pushedEventProblem(event, actor)
+      const problem = pushedEventProblem(event, actor) ?? sequenceProblem(event, batch[index - 1])
       if (problem !== undefined) return `event ${index}: ${problem}`
     }
     return undefined

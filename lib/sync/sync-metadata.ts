@@ -68,24 +68,32 @@ export const recordStaleSessions = async (db: D1Database, storeId: string, liveS
   )
 }
 
-/** Recomputes a store's row from its event log, so the figures cannot drift from what is stored. */
+/**
+ * Recomputes a store's row from its event log, so the figures cannot drift from what is stored. It runs after
+ * every push, so it reads only the newest event, by primary key: the log is numbered 1…head with no gap (pushes
+ * must follow on, lib/livestore/event-rules.ts), so the head is the count, and the newest event's time (the
+ * server's, set when it was appended) is the last sync. Counting the rows scanned the whole log each time.
+ */
 export const refreshStoreMetadata = async (db: D1Database, storeId: string): Promise<number | undefined> => {
-  const table = eventLogTable(storeId)
-  const exists = await db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).bind(table).first()
-  if (exists === null) return undefined
-  const stats = await db
-    .prepare(`SELECT count(*) AS eventCount, max(createdAt) AS lastCreatedAt FROM "${table}"`)
-    .first<{ eventCount: number; lastCreatedAt: string | null }>()
-  const lastSyncAt = stats?.lastCreatedAt ? Date.parse(stats.lastCreatedAt) : null
+  const newest = await db
+    .prepare(`SELECT seqNum, createdAt FROM "${eventLogTable(storeId)}" ORDER BY seqNum DESC LIMIT 1`)
+    .first<{ seqNum: number; createdAt: string }>()
+    .catch((error: unknown) => {
+      if (error instanceof Error && error.message.includes('no such table')) return undefined
+      throw error
+    })
+  if (newest === undefined) return undefined
+  const eventCount = newest?.seqNum ?? 0
+  const lastSyncAt = newest?.createdAt ? Date.parse(newest.createdAt) : null
   await db
     .prepare(
       `INSERT INTO store_metadata (store_id, last_sync_at, event_count, version) VALUES (?, ?, ?, ?)
        ON CONFLICT (store_id) DO UPDATE SET last_sync_at = excluded.last_sync_at,
          event_count = excluded.event_count, version = excluded.version`,
     )
-    .bind(storeId, lastSyncAt, stats?.eventCount ?? 0, String(EVENT_LOG_FORMAT_VERSION))
+    .bind(storeId, lastSyncAt, eventCount, String(EVENT_LOG_FORMAT_VERSION))
     .run()
-  return stats?.eventCount ?? 0
+  return eventCount
 }
 
 export type StoreActivity = { eventCount: number; lastSyncAt: number | null; connectedDevices: number }

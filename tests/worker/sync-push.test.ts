@@ -2,9 +2,17 @@ import { env } from 'cloudflare:workers'
 import { PERSISTENCE_FORMAT_VERSION } from '@livestore/sync-cf/cf-worker'
 import { describe, expect, it } from 'vitest'
 import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES } from '../../lib/livestore/event-rules'
-import { EVENT_LOG_FORMAT_VERSION } from '../../lib/sync/sync-metadata'
+import { EVENT_LOG_FORMAT_VERSION, eventLogTable } from '../../lib/sync/sync-metadata'
 import { fixtures } from '../app-under-test.ts'
-import { encodedEvent, itemEvents, makeWorkspace, storedEvents, storedText, waitFor } from './sync-client'
+import {
+  type EncodedEvent,
+  encodedEvent,
+  itemEvents,
+  makeWorkspace,
+  storedEvents,
+  storedText,
+  waitFor,
+} from './sync-client'
 
 describe('the Durable Object validates every pushed batch against the schema and the role', () => {
   const badBatches: Array<[string, (userId: string) => ReturnType<typeof itemEvents>, string]> = [
@@ -77,6 +85,41 @@ describe('the Durable Object validates every pushed batch against the schema and
     again.close()
   })
 
+  // Each event checks out alone; the batch does not follow on from one event to the next.
+  const unchained: Array<[string, (events: ReturnType<typeof itemEvents>) => unknown[], string]> = [
+    [
+      'skips a number',
+      ([a, b]) => [a, { ...b, seqNum: 4, parentSeqNum: 3 }],
+      'parent 3 is not the event before it (2)',
+    ],
+    ['repeats a number', ([a, b]) => [a, { ...b, seqNum: 2, parentSeqNum: 1 }], 'parent 1 is not the event before it'],
+    ['numbers an event apart from its parent', ([a]) => [{ ...a, seqNum: 5 }], 'seqNum 5 does not follow its parent 1'],
+    ['numbers events with strings', ([a]) => [{ ...a, seqNum: '2' }], 'sequence numbers must be non-negative integers'],
+  ]
+
+  it.each(unchained)('refuses a batch that %s, and stores nothing of it', async (_label, reshape, reason) => {
+    const ws = await makeWorkspace({ ann: 'owner' })
+    const first = await ws.connect('ann')
+    expect((await first.push(itemEvents(ws.userIds.ann!, ['already there'])))?._tag).toBe('Success')
+
+    const client = await ws.connect('ann')
+    const closed = await client.pushRefused(
+      reshape(itemEvents(ws.userIds.ann!, ['second', 'third'], { firstSeqNum: 2 })) as EncodedEvent[],
+    )
+    expect(closed.code).toBe(4422)
+    expect(closed.reason).toContain(reason)
+    expect((await storedEvents(ws.storeId)).map((row) => [row.seqNum, storedText(row.args)])).toEqual([
+      [1, 'already there'],
+    ])
+    // The same events, numbered as LiveStore numbers them, are stored.
+    const again = await ws.connect('ann')
+    const good = itemEvents(ws.userIds.ann!, ['second', 'third'], { firstSeqNum: 2 })
+    expect((await again.push(good))?._tag).toBe('Success')
+    expect((await storedEvents(ws.storeId)).map((row) => row.seqNum)).toEqual([1, 2, 3])
+    first.close()
+    again.close()
+  })
+
   it('lets owners and admins commit the events for managers', async () => {
     const ws = await makeWorkspace({ ann: 'owner', ada: 'admin' })
     const ann = await ws.connect('ann')
@@ -132,6 +175,12 @@ describe('STORE_METADATA follows the event log', () => {
     expect(row.version).toBe('7')
     expect(row.last_sync_at).toBeGreaterThanOrEqual(startedAt - 1000)
     expect(row.last_sync_at).toBeLessThanOrEqual(Date.now())
+    // The count is the rows stored, and the last sync the time the server gave the newest of them.
+    const stored = await env.DB.prepare(
+      `SELECT count(*) AS rows, max(createdAt) AS newest FROM "${eventLogTable(ws.storeId)}"`,
+    ).first<{ rows: number; newest: string }>()
+    expect(row.event_count).toBe(stored?.rows)
+    expect(row.last_sync_at).toBe(Date.parse(stored?.newest ?? ''))
     client.close()
   })
 })
