@@ -42,6 +42,8 @@ export type BrowserBenchResult = {
   benchmark: string
   cpus: number
   cpuModel: string | null
+  /** The host's speed when the run began: ms of a fixed single-thread workload (lower is faster). */
+  calibrationMs: number
   sizes: BrowserBenchSizes
   latency: {
     empty: { at4PerSecond: Latency; at20PerSecond: Latency }
@@ -58,7 +60,14 @@ export type BrowserBenchResult = {
     newest: string
   }
   open: { small: Open; large: Open }
-  sendCost: { eventsInWorkspace: number; sends: number; longestTaskMs: Percentiles; longestTaskCpuMs: Percentiles }
+  sendCost: {
+    eventsInWorkspace: number
+    sends: number
+    longestTaskMs: Percentiles
+    longestTaskCpuMs: Percentiles
+    /** CPU time of every process on the machine per send, by kind, and the wall time per send (Linux; else null). */
+    cpuPerSendMs: { wallMs: number; totalMs: number; byKindMs: Record<string, number> } | null
+  }
 }
 
 export declare const runBrowserBench: (options: {

@@ -8,6 +8,7 @@ import { cpus } from 'node:os'
 
 import { driver, fixtures } from '../../tests/app-under-test.ts'
 import { pushEvents, seedItems } from './seed-events.mjs'
+import { calibrationMs, systemCpuDuring } from './system-cpu.mjs'
 
 const round = (ms) => (ms === null || ms === undefined ? null : Math.round(ms))
 
@@ -166,9 +167,14 @@ const measureSendCost = async ({ ann, count }) => {
   const texts = Array.from({ length: count }, (_, i) => `cost ${unique()} ${i + 1}`)
   const intervalMs = 500
   // Tasks and the send marks only: every category traced costs the page time while it is measured.
+  let cpuPerSendMs = null
   const events = await tracePage(ann, ['toplevel', 'blink.user_timing'], async () => {
-    await typeItems(ann, texts, intervalMs)
-    await ann.waitForTimeout(intervalMs)
+    // Who had the machine's cores meanwhile: a task's wall time beyond its thread time is waiting for one.
+    const { cpu } = await systemCpuDuring(async () => {
+      await typeItems(ann, texts, intervalMs)
+      await ann.waitForTimeout(intervalMs)
+    }, count)
+    cpuPerSendMs = cpu
   })
   const marks = events.filter(
     (e) => e.name?.startsWith('bench-send-') && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n'),
@@ -203,6 +209,7 @@ const measureSendCost = async ({ ann, count }) => {
     sends: perSend.length,
     longestTaskMs: percentiles(perSend.map((send) => send.wall)),
     longestTaskCpuMs: percentiles(perSend.map((send) => send.cpu)),
+    cpuPerSendMs,
   }
 }
 
@@ -417,6 +424,7 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
     benchmark: 'browser: two members in Chromium on the preview build',
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? null,
+    calibrationMs: calibrationMs(),
     sizes,
     latency: {},
   }

@@ -52,11 +52,22 @@ test('browser benchmark, smoke size: every item arrives once, a backlog is pushe
     // Shown (the server's preview counts) comes no later than ready for input (the live app).
     expect(result.open.small.coldReadyMs).toBeGreaterThanOrEqual(result.open.small.coldMs)
     expect(result.open.large.warmReadyMs.count).toBe(3)
+    expect(result.calibrationMs).toBeGreaterThan(0)
     expect(result.sendCost.sends).toBe(3)
     expect(result.sendCost.longestTaskMs.max).toBeGreaterThan(0)
     // Thread time is part of the same task's wall time.
     expect(result.sendCost.longestTaskCpuMs.max).toBeGreaterThan(0)
     expect(result.sendCost.longestTaskCpuMs.max).toBeLessThanOrEqual(result.sendCost.longestTaskMs.max ?? 0)
+    // Who used the machine's CPU during the sends (Linux reads /proc): the pages did, and so did the server.
+    if (process.platform === 'linux') {
+      const cpu = result.sendCost.cpuPerSendMs
+      expect(cpu).not.toBeNull()
+      expect(cpu?.byKindMs['browsers: pages (main threads)']).toBeGreaterThan(0)
+      expect(cpu?.byKindMs['server (workerd, wrangler)']).toBeGreaterThan(0)
+      expect(cpu?.totalMs).toBeGreaterThanOrEqual(cpu?.byKindMs['browsers: pages (main threads)'] ?? 0)
+    } else {
+      expect(result.sendCost.cpuPerSendMs).toBeNull()
+    }
   } finally {
     for (const { dir, context } of profiles) {
       await context.close().catch(() => undefined)
