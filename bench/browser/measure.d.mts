@@ -42,8 +42,8 @@ export type BrowserBenchResult = {
   benchmark: string
   cpus: number
   cpuModel: string | null
-  /** The host's speed when the run began: ms of a fixed single-thread workload (lower is faster). */
-  calibrationMs: number
+  /** The host's speed when the run began: ms of two fixed single-thread workloads (lower is faster). */
+  calibrationMs: { compute: number; memory: number }
   sizes: BrowserBenchSizes
   latency: {
     empty: { at4PerSecond: Latency; at20PerSecond: Latency }

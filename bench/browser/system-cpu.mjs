@@ -82,16 +82,26 @@ export const systemCpuDuring = async (run, per) => {
   }
 }
 
+/** The median of five timed runs of `work`, in ms. */
+const medianMs = (work) => {
+  const runs = []
+  for (let run = 0; run < 5; run++) {
+    const startedAt = performance.now()
+    work()
+    runs.push(performance.now() - startedAt)
+  }
+  return Math.round(runs.sort((a, b) => a - b)[2])
+}
+
 /**
- * The host's speed at the time of a run: the median ms of five runs of one fixed single-thread workload
- * (hashing and sorting). This host is shared and its speed varies by the hour; comparing runs needs this.
+ * The host's speed at the time of a run, in ms of two fixed single-thread workloads (lower is faster): `compute`
+ * (hashing and sorting, in the caches) and `memory` (random reads over 256 MiB, what a browser's or V8's large
+ * working set meets). This host is shared and its speed varies by the hour; comparing runs needs these.
  */
 export const calibrationMs = () => {
   const { createHash } = process.getBuiltinModule('node:crypto')
   const block = new Uint8Array(1 << 20).fill(7)
-  const runs = []
-  for (let run = 0; run < 5; run++) {
-    const startedAt = performance.now()
+  const compute = medianMs(() => {
     const hash = createHash('sha256')
     for (let i = 0; i < 32; i++) hash.update(block)
     hash.digest()
@@ -101,7 +111,17 @@ export const calibrationMs = () => {
       return seed
     })
     numbers.sort()
-    runs.push(performance.now() - startedAt)
-  }
-  return Math.round(runs.sort((a, b) => a - b)[2])
+  })
+  const words = new Uint32Array(64 << 20)
+  for (let i = 0; i < words.length; i++) words[i] = i
+  let sink = 0
+  const memory = medianMs(() => {
+    let x = 1
+    for (let i = 0; i < 4_000_000; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0
+      sink += words[x & (words.length - 1)]
+    }
+  })
+  if (sink === -1) throw new Error('unreachable') // keeps the reads from being optimized away
+  return { compute, memory }
 }
