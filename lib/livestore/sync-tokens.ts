@@ -9,6 +9,11 @@ const RENEW_AFTER_FRACTION = 2 / 3
 /** A token this close to its end is not used for a new connection. */
 const EXPIRY_MARGIN_MS = 5_000
 const CHECK_INTERVAL_MS = 5_000
+/**
+ * A token request without an answer this long is given up (the next check or attempt asks again). A server
+ * mid-restart or a dead network can hold a request open indefinitely, and every connection attempt waits for it.
+ */
+export const TOKEN_REQUEST_TIMEOUT_MS = 10_000
 
 type Entry = {
   workspaceId: string
@@ -59,10 +64,13 @@ export const makeSyncTokens = ({
     const entry = entryOf(storeId, workspaceId)
     if (entry.stopped) return Promise.resolve()
     entry.renewing ??= (async () => {
+      const abort = new AbortController()
+      const timer = setTimeout(() => abort.abort(), TOKEN_REQUEST_TIMEOUT_MS)
       try {
         const response = await fetch(`/api/workspaces/${encodeURIComponent(entry.workspaceId)}/sync-token`, {
           method: 'POST',
           credentials: 'same-origin',
+          signal: abort.signal,
         })
         if (response.status === 401 || response.status === 403 || response.status === 404) {
           entry.stopped = true
@@ -77,8 +85,9 @@ export const makeSyncTokens = ({
         report({ type: 'renewed', storeId, expiresAt: entry.usableUntil })
         if (wake) onRenewed()
       } catch {
-        // Offline: the next check or connection attempt tries again.
+        // Offline, or no answer in time: the next check or connection attempt tries again.
       } finally {
+        clearTimeout(timer)
         entry.renewing = undefined
       }
     })()

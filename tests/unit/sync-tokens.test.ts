@@ -2,7 +2,7 @@ import { SignJWT } from 'jose'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import type { SyncAccessMessage } from '../../lib/livestore/sync-access'
-import { makeSyncTokens } from '../../lib/livestore/sync-tokens'
+import { makeSyncTokens, TOKEN_REQUEST_TIMEOUT_MS } from '../../lib/livestore/sync-tokens'
 
 const token = async (ttlSeconds = 300) =>
   new SignJWT({})
@@ -48,6 +48,35 @@ describe("the leader worker's sync tokens", () => {
     expect(await tokens.current('s1', 'w1')).toBeUndefined()
     expect(tokens.isStopped('s1')).toBe(true)
     expect(reports).toEqual([{ type: 'denied', storeId: 's1', status: 404 }])
+  })
+
+  it('a token request that never answers is given up in time, and the next attempt asks again', async () => {
+    const fresh = await token()
+    // Only the timers: reading a Response's body relies on the real event loop.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+    try {
+      let answering = false
+      // Like a server mid-restart that holds the request open: it ends only when the request is aborted.
+      const fetch = endpoint(() => Promise.reject(new Error('unused')))
+      fetch.mockImplementation((_url, init) =>
+        answering
+          ? Promise.resolve(Response.json({ token: fresh, storeId: 's1' }))
+          : new Promise<Response>((_resolve, reject) =>
+              init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+            ),
+      )
+      const tokens = makeSyncTokens({ report: () => {}, onRenewed: () => {} })
+      const first = tokens.current('s1', 'w1')
+      await vi.advanceTimersByTimeAsync(TOKEN_REQUEST_TIMEOUT_MS)
+      expect(await first).toBeUndefined()
+      expect(tokens.isStopped('s1')).toBe(false)
+      // The server answers again; a periodic check may have asked meanwhile, and that request gives up too.
+      answering = true
+      await vi.advanceTimersByTimeAsync(TOKEN_REQUEST_TIMEOUT_MS)
+      expect(await tokens.current('s1', 'w1')).toBe(fresh)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('offline: no token now, and no access verdict either', async () => {
