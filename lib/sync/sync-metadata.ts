@@ -15,19 +15,24 @@ export const eventLogTable = (storeId: string) =>
   `eventlog_${EVENT_LOG_FORMAT_VERSION}_${storeId.replaceAll(/[^a-zA-Z0-9]/g, '_')}`
 
 /**
+ * The newest event of a store's log, read by primary key: null when the log is empty, undefined when it has no
+ * table yet (nobody has synced the store; sync-cf creates the table on first use).
+ */
+const newestEvent = (db: D1Database, storeId: string) =>
+  db
+    .prepare(`SELECT seqNum, createdAt FROM "${eventLogTable(storeId)}" ORDER BY seqNum DESC LIMIT 1`)
+    .first<{ seqNum: number; createdAt: string }>()
+    .catch((error: unknown) => {
+      if (error instanceof Error && error.message.includes('no such table')) return undefined
+      throw error
+    })
+
+/**
  * The sequence number of the newest event in a store's log, 0 when it has none (or no table yet: nobody has
  * synced it). What the server has now: a browser whose store is behind it is still loading history.
  */
-export const eventLogHead = async (db: D1Database, storeId: string): Promise<number> => {
-  const row = await db
-    .prepare(`SELECT max(seqNum) AS head FROM "${eventLogTable(storeId)}"`)
-    .first<{ head: number | null }>()
-    .catch((error: unknown) => {
-      if (error instanceof Error && error.message.includes('no such table')) return null
-      throw error
-    })
-  return row?.head ?? 0
-}
+export const eventLogHead = async (db: D1Database, storeId: string): Promise<number> =>
+  (await newestEvent(db, storeId))?.seqNum ?? 0
 
 export const recordSessionOpened = (
   db: D1Database,
@@ -75,16 +80,10 @@ export const recordStaleSessions = async (db: D1Database, storeId: string, liveS
  * server's, set when it was appended) is the last sync. Counting the rows scanned the whole log each time.
  */
 export const refreshStoreMetadata = async (db: D1Database, storeId: string): Promise<number | undefined> => {
-  const newest = await db
-    .prepare(`SELECT seqNum, createdAt FROM "${eventLogTable(storeId)}" ORDER BY seqNum DESC LIMIT 1`)
-    .first<{ seqNum: number; createdAt: string }>()
-    .catch((error: unknown) => {
-      if (error instanceof Error && error.message.includes('no such table')) return undefined
-      throw error
-    })
+  const newest = await newestEvent(db, storeId)
   if (newest === undefined) return undefined
   const eventCount = newest?.seqNum ?? 0
-  const lastSyncAt = newest?.createdAt ? Date.parse(newest.createdAt) : null
+  const lastSyncAt = newest === null ? null : Date.parse(newest.createdAt)
   await db
     .prepare(
       `INSERT INTO store_metadata (store_id, last_sync_at, event_count, version) VALUES (?, ?, ?, ?)
