@@ -4,6 +4,8 @@
 //     shared schema, size limits and the pusher's role (lib/livestore/event-rules.ts) before sync-cf sees
 //     it: WebSocket is the only transport, so webSocketMessage is the one way in;
 //   - STORE_METADATA and CLIENT_SESSIONS rows are kept in D1;
+//   - a new instance raises sync-cf's recorded head to the D1 log before sync-cf reads it
+//     (lib/sync/recorded-head.ts);
 //   - the app calls revokeUser / refreshUserRole / deleteStore through the binding when memberships
 //     change, and open sockets are closed at once; as a safety net the object re-reads its connections'
 //     memberships in D1 right after each connect and every minute while sockets are open.
@@ -13,6 +15,7 @@ import { pushedBatchProblem } from '../lib/livestore/event-rules'
 import { closeReason, screenClientMessage } from '../lib/sync/client-message'
 import { SYNC_CLOSE } from '../lib/sync/close-codes'
 import { type ConnectionIdentity, identityFrom, identityHeaders } from '../lib/sync/connection-identity'
+import { alignRecordedHead } from '../lib/sync/recorded-head'
 import {
   eventLogTable,
   recordSessionOpened,
@@ -58,6 +61,8 @@ export class SyncBackendDO extends SyncBackendBase {
   private readonly state: DoState
   private lastMembershipCheck = 0
   private lastEventCount: number | undefined
+  /** Settles once this instance's recorded head agrees with the log; sync-cf reads it only after. */
+  private headAligned: Promise<void> | undefined
 
   constructor(ctx: DoState, env: ConstructorParameters<typeof SyncBackendBase>[1]) {
     super(ctx, env)
@@ -73,8 +78,14 @@ export class SyncBackendDO extends SyncBackendBase {
     }
 
     this.fetch = async (request) => {
-      const response = await handleFetch(request)
       const storeId = new URL(request.url).searchParams.get('storeId')
+      if (storeId !== null && !(await this.alignHead(storeId))) {
+        // (sync-cf is typed against its own copy of the workers types.)
+        return new Response('sync storage unavailable, try again', { status: 503 }) as unknown as ReturnType<
+          typeof handleFetch
+        >
+      }
+      const response = await handleFetch(request)
       const identity = identityFrom(request.headers)
       if (response.status === 101 && storeId !== null && identity !== undefined) {
         // Bookkeeping must not fail a connection that is already accepted.
@@ -92,8 +103,13 @@ export class SyncBackendDO extends SyncBackendBase {
           : identity === undefined
             ? { problem: 'connection has no verified user' }
             : screenClientMessage(message, attachment.storeId)
-      if (screened.problem !== undefined || identity === undefined) {
+      if (screened.problem !== undefined || attachment === undefined || identity === undefined) {
         ws.close(SYNC_CLOSE.refusedMessage, closeReason(`invalid sync message: ${screened.problem}`))
+        return
+      }
+      if (!(await this.alignHead(attachment.storeId))) {
+        // The browser reconnects (its pending events stay pending) and the next instance tries again.
+        ws.close(1011, 'sync storage unavailable')
         return
       }
       // Refused here, before sync-cf sees the frame: closing tells the client why, where an RPC error
@@ -118,6 +134,21 @@ export class SyncBackendDO extends SyncBackendBase {
       } finally {
         await handleClose(ws, code, reason, wasClean)
       }
+    }
+  }
+
+  /** False when D1 could not be read: nothing may reach sync-cf until the head is known to be right. */
+  private async alignHead(storeId: string): Promise<boolean> {
+    this.headAligned ??= alignRecordedHead(this.state.storage.sql, this.db, storeId).then((raisedFrom) => {
+      if (raisedFrom !== undefined) console.warn(`sync: recorded head of ${storeId} was ${raisedFrom}, behind its log`)
+    })
+    try {
+      await this.headAligned
+      return true
+    } catch (error) {
+      this.headAligned = undefined
+      console.error('sync: could not read the event log head', error)
+      return false
     }
   }
 

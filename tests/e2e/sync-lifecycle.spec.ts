@@ -13,7 +13,7 @@ import {
   syncStatus as status,
   unique,
 } from './helpers'
-import { type PreviewServer, previewServer } from './preview-server'
+import { type PreviewServer, previewServer, rewindRecordedHeads } from './preview-server'
 
 // Daily life for a sync connection: tabs that close, a server that restarts under someone typing, a long
 // offline spell during which the sync token expires, signing out with other tabs open. This file runs its
@@ -21,6 +21,7 @@ import { type PreviewServer, previewServer } from './preview-server'
 test.describe.configure({ mode: 'serial' })
 
 const TOKEN_TTL_SECONDS = 30
+const PERSIST_TO = '.wrangler/e2e-lifecycle-state'
 const id = unique()
 const slug = `life-${id}`
 let server: PreviewServer
@@ -80,7 +81,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   server = previewServer({
     port: 8792,
     inspectorPort: 9242,
-    persistTo: '.wrangler/e2e-lifecycle-state',
+    persistTo: PERSIST_TO,
     syncTokenTtlSeconds: TOKEN_TTL_SECONDS,
   })
   await server.start()
@@ -174,6 +175,25 @@ test('the server is killed and restarted while Ann types: everything arrives onc
   await deliveredWithin(bob, 30_000)
   await expect(status(ann)).toHaveAttribute('data-phase', 'synced')
   // Exactly once, also as the server stored them.
+  await bob.reload()
+  await deliveredWithin(bob, 10_000)
+})
+
+test('the server dies after storing a batch, before recording its head: the next messages sync once', async () => {
+  test.setTimeout(120_000)
+  await sendAll(ann, ['before the lost head 1', 'before the lost head 2', 'before the lost head 3'])
+  await deliveredWithin(bob, 30_000)
+  await expect(status(ann)).toHaveAttribute('data-phase', 'synced')
+  await server.kill()
+  // sync-cf stores a batch in D1, then its head in the object's storage: the object died in between.
+  const moved = rewindRecordedHeads(PERSIST_TO, 3)
+  expect(moved).toHaveLength(1)
+  expect(moved[0]!.from - moved[0]!.to).toBe(3)
+  await server.start()
+  // Ann's next messages build on the log's real end; the server must take them (it refused them all before).
+  await sendAll(ann, ['after the lost head 1', 'after the lost head 2', 'after the lost head 3'])
+  await deliveredWithin(bob, 30_000)
+  await expect(status(ann)).toHaveAttribute('data-phase', 'synced')
   await bob.reload()
   await deliveredWithin(bob, 10_000)
 })

@@ -1,3 +1,4 @@
+import { runInDurableObject } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { PERSISTENCE_FORMAT_VERSION } from '@livestore/sync-cf/cf-worker'
 import { describe, expect, it } from 'vitest'
@@ -11,8 +12,20 @@ import {
   makeWorkspace,
   storedEvents,
   storedText,
+  syncBackend,
   waitFor,
 } from './sync-client'
+
+/** Ends the object's instance, as a crash would: the next request starts a new one from storage. */
+const restartObject = async (storeId: string) => {
+  await runInDurableObject(syncBackend(storeId), (_instance, state) => {
+    try {
+      state.abort('restarted by the test')
+    } catch {
+      // abort() throws to end the current request.
+    }
+  }).catch(() => undefined)
+}
 
 describe('the Durable Object validates every pushed batch against the schema and the role', () => {
   const badBatches: Array<[string, (userId: string) => ReturnType<typeof itemEvents>, string]> = [
@@ -148,6 +161,54 @@ describe('a full batch is stored whole', () => {
     expect(stored.map((event) => event.seqNum)).toEqual(texts.map((_, i) => i + 1))
     expect(stored.map((event) => storedText(event.args))).toEqual(texts)
     client.close()
+  })
+})
+
+describe('a restarted object takes its head from the event log', () => {
+  // sync-cf appends a batch to D1, then records the new head in the object's own storage. An object that
+  // dies between the two (a crash, an eviction, a killed dev server) comes back with a head behind the log.
+  it('accepts the next events after the log got ahead of the recorded head', async () => {
+    const ws = await makeWorkspace({ ann: 'owner' })
+    const before = await ws.connect('ann')
+    expect((await before.push(itemEvents(ws.userIds.ann!, ['one', 'two', 'three'])))?._tag).toBe('Success')
+    before.close()
+
+    // Events 4 and 5 reached D1; the object died before it recorded head 5.
+    const createdAt = new Date().toISOString()
+    const landed = itemEvents(ws.userIds.ann!, ['four', 'five'], { firstSeqNum: 4 })
+    await env.DB.batch(
+      landed.map((event) =>
+        env.DB.prepare(
+          `INSERT INTO "${eventLogTable(ws.storeId)}" (seqNum, parentSeqNum, args, name, createdAt, clientId, sessionId) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        ).bind(
+          event.seqNum,
+          event.parentSeqNum,
+          JSON.stringify(event.args),
+          event.name,
+          createdAt,
+          event.clientId,
+          event.sessionId,
+        ),
+      ),
+    )
+    await restartObject(ws.storeId)
+
+    // The browser pulls 4 and 5 as its own confirmed events, then pushes 6 on top of them.
+    const after = await ws.connect('ann')
+    expect((await after.pullAll()).map((event) => event.seqNum)).toEqual([1, 2, 3, 4, 5])
+    expect((await after.push(itemEvents(ws.userIds.ann!, ['six'], { firstSeqNum: 6 })))?._tag).toBe('Success')
+    // A push on the old head is told the server is ahead (not a failed insert, retried forever).
+    const stale = await after.push(itemEvents(ws.userIds.ann!, ['four again'], { firstSeqNum: 4 }))
+    expect(JSON.stringify(stale)).toContain('ServerAheadError')
+    expect((await storedEvents(ws.storeId)).map((row) => [row.seqNum, storedText(row.args)])).toEqual([
+      [1, 'one'],
+      [2, 'two'],
+      [3, 'three'],
+      [4, 'four'],
+      [5, 'five'],
+      [6, 'six'],
+    ])
+    after.close()
   })
 })
 
