@@ -127,7 +127,9 @@ export const PATCHES = [
     // The pusher takes up to 1,000 events at once instead of 50 (sync-cf sends them as requests of 100,
     // one after the other, with no leader work between them), local pushes are applied 100 at a time
     // instead of 10, and a failed push is retried after 250 ms doubling to 2 s
-    // (was 1 s doubling to 30 s): the app's socket layer already paces connections.
+    // (was 1 s doubling to 30 s): the app's socket layer already paces connections. A push that dies
+    // (a defect, e.g. a socket write that throws) is retried like a failed one: it ended the pusher for
+    // good, silently (onSyncError 'ignore'), and nothing restarted it while the push counted as in flight.
     name: 'the backend pusher is not restarted under a push in flight',
     file: '@livestore/common/dist/leader-thread/LeaderSyncProcessor.js',
     marker: '/* patched: pusher restarts */',
@@ -183,7 +185,7 @@ export const PATCHES = [
       [
         `            const pushResult = yield* syncBackend.push(queueItems.map((_) => _.toGlobal())).pipe(Effect.either);`,
         `            pushPhase.current = 'in-flight';
-            const pushResult = yield* syncBackend.push(queueItems.map((_) => _.toGlobal())).pipe(Effect.either);
+            const pushResult = yield* syncBackend.push(queueItems.map((_) => _.toGlobal())).pipe(Effect.catchAllDefect((defect) => Effect.fail(new UnknownError({ cause: defect }))), Effect.either);
             pushPhase.current = pushResult._tag === 'Right' ? 'idle' : 'waiting';
             if (pushResult._tag === 'Right')
                 pushPhase.restartSkipped = false;`,

@@ -198,9 +198,12 @@ export const installSyncSocket = () => {
     }
 
     send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
-      if (this.readyState !== SyncSocket.OPEN || this.native === undefined) {
+      if (this.readyState === SyncSocket.CONNECTING) {
         throw new DOMException('WebSocket is not open', 'InvalidStateError')
       }
+      // Closing or closed: the frame is dropped, as a browser's socket drops it. LiveStore may write one
+      // before it hears of the close; a throw there would end its pusher for good instead of a retry.
+      if (this.readyState !== SyncSocket.OPEN || this.native === undefined) return
       if (expectsAnswer(data)) this.answerDue ??= Date.now() + ANSWER_TIMEOUT_MS
       this.pullOrder.sent(data)
       this.native.send(data)

@@ -10,7 +10,7 @@ import { EventSequenceNumber, type LiveStoreEvent } from '@livestore/common/sche
 import { Deferred, Effect, Option, Queue, Stream, SubscriptionRef } from '@livestore/utils/effect'
 import { expect, test } from 'vitest'
 
-import { commit, eventually, notesApp, withLeader } from './leader-harness'
+import { commit, eventually, makeMemoryBackend, notesApp, withLeader } from './leader-harness'
 
 const { events, schema } = notesApp
 
@@ -105,4 +105,32 @@ test('the leader keeps pushing when a retried push is refused after the pull con
 
   const result = await Effect.runPromise(program)
   expect(result.stored).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }])
+})
+
+test('the leader keeps pushing after a push that dies instead of failing (a socket that throws)', async () => {
+  const program = Effect.gen(function* () {
+    const memory = yield* makeMemoryBackend
+    let pushes = 0
+    const backend = SyncBackend.of({
+      ...memory.backend,
+      push: (batch) => {
+        pushes++
+        // A defect, not a failure: what a throwing socket write turns into inside Effect RPC.
+        return pushes === 1 ? Effect.die(new Error('WebSocket is not open')) : memory.backend.push(batch)
+      },
+    })
+    return yield* withLeader(
+      { schema, backend },
+      Effect.gen(function* () {
+        yield* commit(events.noteAdded({ id: 'a' }))
+        yield* eventually('the first push is made', () => pushes >= 1, 3_000)
+        yield* commit(events.noteAdded({ id: 'b' }))
+        yield* eventually('a and b are pushed', () => memory.stored.length >= 2, 3_000)
+        return { stored: memory.stored.map((e) => e.args) }
+      }),
+    )
+  })
+
+  const result = await Effect.runPromise(program)
+  expect(result.stored).toEqual([{ id: 'a' }, { id: 'b' }])
 })
