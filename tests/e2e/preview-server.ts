@@ -3,11 +3,8 @@
 // a restart or a deploy does to open sockets; it serves the build the suite's own web server has just
 // made (--skip-build). A dev server is `npm run dev` as a developer runs it.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
-
-import { recordedHeadTable } from '../../lib/sync/recorded-head'
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..', '..')
 
@@ -119,34 +116,4 @@ export const devServer = ({ port, syncPort, stateDir }: { port: number; syncPort
     // next dev compiles the first page on request.
     startTimeoutMs: 240_000,
   })
-}
-
-/**
- * With the server stopped, moves every store's recorded head (sync-cf's, in its Durable Object's storage)
- * `by` events back, leaving the D1 log as it is: the state an object leaves when it dies between storing
- * a batch and recording its head. Returns the heads it moved, per store.
- */
-export const rewindRecordedHeads = (persistTo: string, by: number) => {
-  const objects = resolve(root, persistTo, 'v3', 'do')
-  const moved: Array<{ storeId: string; from: number; to: number }> = []
-  for (const dir of readdirSync(objects).filter((name) => name.endsWith('-SyncBackendDO'))) {
-    for (const file of readdirSync(join(objects, dir)).filter((name) => /^[0-9a-f]{64}\.sqlite$/.test(name))) {
-      const db = new DatabaseSync(join(objects, dir, file))
-      try {
-        const hasTable = db
-          .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
-          .get(recordedHeadTable)
-        if (hasTable === undefined) continue
-        const rows = db.prepare(`SELECT storeId, currentHead FROM "${recordedHeadTable}"`).all()
-        for (const { storeId, currentHead } of rows as Array<{ storeId: string; currentHead: number }>) {
-          const to = Math.max(0, currentHead - by)
-          db.prepare(`UPDATE "${recordedHeadTable}" SET currentHead = ? WHERE storeId = ?`).run(to, storeId)
-          moved.push({ storeId, from: currentHead, to })
-        }
-      } finally {
-        db.close()
-      }
-    }
-  }
-  return moved
 }

@@ -1,4 +1,9 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
+
+import { recordedHeadTable } from '../../lib/sync/recorded-head'
 
 import { expect, test } from './fixtures'
 
@@ -13,7 +18,7 @@ import {
   syncStatus as status,
   unique,
 } from './helpers'
-import { type PreviewServer, previewServer, rewindRecordedHeads } from './preview-server'
+import { type PreviewServer, previewServer } from './preview-server'
 
 // Daily life for a sync connection: tabs that close, a server that restarts under someone typing, a long
 // offline spell during which the sync token expires, signing out with other tabs open. This file runs its
@@ -75,6 +80,36 @@ const countRenewals = (page: Page) =>
     }
   })
 const renewals = (page: Page) => page.evaluate(() => (window as unknown as { renewals: number }).renewals)
+
+/**
+ * With the server stopped, moves every store's recorded head (sync-cf's, in its Durable Object's storage)
+ * `by` events back, leaving the D1 log as it is: the state an object leaves when it dies between storing
+ * a batch and recording its head. Returns the heads it moved, per store.
+ */
+const rewindRecordedHeads = (persistTo: string, by: number) => {
+  const objects = join(import.meta.dirname, '..', '..', persistTo, 'v3', 'do')
+  const moved: Array<{ storeId: string; from: number; to: number }> = []
+  for (const dir of readdirSync(objects).filter((name) => name.endsWith('-SyncBackendDO'))) {
+    for (const file of readdirSync(join(objects, dir)).filter((name) => /^[0-9a-f]{64}\.sqlite$/.test(name))) {
+      const db = new DatabaseSync(join(objects, dir, file))
+      try {
+        const hasTable = db
+          .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+          .get(recordedHeadTable)
+        if (hasTable === undefined) continue
+        const rows = db.prepare(`SELECT storeId, currentHead FROM "${recordedHeadTable}"`).all()
+        for (const { storeId, currentHead } of rows as Array<{ storeId: string; currentHead: number }>) {
+          const to = Math.max(0, currentHead - by)
+          db.prepare(`UPDATE "${recordedHeadTable}" SET currentHead = ? WHERE storeId = ?`).run(to, storeId)
+          moved.push({ storeId, from: currentHead, to })
+        }
+      } finally {
+        db.close()
+      }
+    }
+  }
+  return moved
+}
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(240_000)
