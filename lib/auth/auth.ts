@@ -89,6 +89,11 @@ export const createAuth = (env: AppEnv, requestOrigin: string, extraPlugins: Bet
       // Cloudflare sets this header itself; a client cannot forge it past the edge.
       ipAddress: { ipAddressHeaders: ['cf-connecting-ip'] },
       useSecureCookies: baseURL.startsWith('https://'),
+      // better-auth would compare every D1 table with its schema on each auth instance's first call, and this
+      // app makes an instance per request: every workspace's event log added a table to read on every page
+      // (300 workspaces took a page from ~65 to ~145 ms). wrangler's migrations own the schema;
+      // tests/worker/auth.test.ts runs better-auth's own check against them instead.
+      database: { validateSchema: false },
     },
     hooks: {
       // The organization plugin has no hook for leaving: close the leaver's connections here, whether

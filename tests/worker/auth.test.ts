@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers'
+import { schemaCheckFor } from '@better-auth/core/db/internal'
 import { describe, expect, it } from 'vitest'
 
 import { listDevMailbox } from '../../lib/email/dev-mailbox'
@@ -173,5 +174,17 @@ describe('cookies', () => {
     expect(headers.getSetCookie().some((c) => /session_token=.*HttpOnly/i.test(c))).toBe(true)
     const session = await auth.api.getSession({ headers: new Headers({ cookie: cookieFrom(headers) }) })
     expect(session?.user.email).toBe(user.email)
+  })
+})
+
+describe('the schema better-auth writes', () => {
+  it('is what the migrations create (checked here, not on every request)', async () => {
+    const context = await makeAuth().$context
+    // Requests do not run it: it reads every table in D1, one more per workspace's event log.
+    expect(context.checkSchema).toBeUndefined()
+    const check = schemaCheckFor(context.adapter)
+    // Registered whether or not requests run it: a mismatch throws better-auth's SchemaMismatchError.
+    expect(check).toBeDefined()
+    await check?.()
   })
 })
