@@ -217,6 +217,28 @@ describe('STORE_METADATA follows the event log', () => {
     expect(EVENT_LOG_FORMAT_VERSION).toBe(PERSISTENCE_FORMAT_VERSION)
   })
 
+  it('is refreshed after pushes without moving the object alarm (the membership check keeps it)', async () => {
+    const ws = await makeWorkspace({ ann: 'owner' })
+    const client = await ws.connect('ann')
+    const alarm = () =>
+      runInDurableObject(
+        syncBackend(ws.storeId),
+        async (_instance, state) => (await state.storage.getAlarm()) ?? undefined,
+      )
+    // Set after the connection, a minute away.
+    const membershipCheck = await waitFor(alarm)
+    expect((await client.push(itemEvents(ws.userIds.ann!, ['one', 'two'])))?._tag).toBe('Success')
+    expect((await client.push(itemEvents(ws.userIds.ann!, ['three'], { firstSeqNum: 3 })))?._tag).toBe('Success')
+    await waitFor(async () => {
+      const row = await env.DB.prepare('SELECT event_count FROM store_metadata WHERE store_id = ?')
+        .bind(ws.storeId)
+        .first<{ event_count: number }>()
+      return row?.event_count === 3 ? true : undefined
+    })
+    expect(await alarm()).toBe(membershipCheck)
+    client.close()
+  })
+
   it('counts stored events and records the last sync time and format version', async () => {
     const ws = await makeWorkspace({ ann: 'owner' })
     const client = await ws.connect('ann')
