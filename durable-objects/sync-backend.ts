@@ -183,13 +183,12 @@ export class SyncBackendDO extends SyncBackendBase {
   private refreshMetadataSoon(storeId: string, delayMs: number) {
     if (this.metadataRefresh !== undefined) return
     this.metadataRefresh = setTimeout(async () => {
+      // Cleared before reading: a push that lands meanwhile schedules a refresh of its own.
+      this.metadataRefresh = undefined
       try {
-        const changed = await this.refreshMetadata(storeId)
-        this.metadataRefresh = undefined
         // The append may land after the first look.
-        if (changed) this.refreshMetadataSoon(storeId, METADATA_REFRESH_DELAY_MS * 5)
+        if (await this.refreshMetadata(storeId)) this.refreshMetadataSoon(storeId, METADATA_REFRESH_DELAY_MS * 5)
       } catch (error) {
-        this.metadataRefresh = undefined
         console.error('sync: could not refresh the store metadata', error)
       }
     }, delayMs)
