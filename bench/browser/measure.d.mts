@@ -34,8 +34,17 @@ export type Open = {
   events: number
   coldMs: number
   coldReadyMs: number
+  /** The cold open's time until shown, split: Playwright's command and the old page's unload, the server, the page. */
+  coldLegsMs: OpenLegs
   warmReloadMs: Percentiles
+  warmReloadMedianLegsMs: OpenLegs
   warmReadyMs: Percentiles
+}
+
+export type OpenLegs = {
+  untilNavigationStart: number | null
+  navigationToFirstByte: number | null
+  firstByteToShown: number | null
 }
 
 export type BrowserBenchResult = {
@@ -58,6 +67,13 @@ export type BrowserBenchResult = {
     eventsPushed: number
     serverAheadAnswers: number
     newest: string
+    /** From going online: Ann's leader's first push, its last, Bob's leader receiving it, his page showing it. */
+    legsMs: {
+      onlineToFirstPush: number
+      firstToLastPush: number
+      lastPushedToReceived: number
+      receivedToShown: number
+    } | null
   }
   open: { small: Open; large: Open }
   sendCost: {

@@ -248,9 +248,23 @@ const measureBacklog = async ({ ann, annContext, bob, frames, storeId, count, ti
     if (inBobsStore >= count) break
   }
   const after = frames.ann.counts()
+  // Where the time went: Ann's leader reconnecting and pushing, the server, Bob's leader and page.
+  const firstPushed = frames.ann.sent.get(texts[0])
+  const lastPushed = frames.ann.sent.get(texts.at(-1))
+  const lastReceived = frames.bob.received.get(texts.at(-1))
+  const legsMs =
+    firstPushed === undefined || lastPushed === undefined || lastReceived === undefined
+      ? null
+      : {
+          onlineToFirstPush: firstPushed - online,
+          firstToLastPush: lastPushed - firstPushed,
+          lastPushedToReceived: lastReceived - lastPushed,
+          receivedToShown: arrived - lastReceived,
+        }
   return {
     events: count,
     msUntilOnScreen: round(ms),
+    legsMs,
     eventsPerSecond: Math.round((count / ms) * 1000),
     inBobsStore,
     pushes: after.pushes - before.pushes,
@@ -274,6 +288,13 @@ const recordShown = (context, text) =>
       observer.disconnect()
       requestAnimationFrame(() => {
         window.__shownAt = performance.timeOrigin + performance.now()
+        // The navigation's phases, to split the time until shown (ms since the navigation started).
+        const navigation = performance.getEntriesByType('navigation')[0]
+        window.__shownPhases = {
+          navigationStart: performance.timeOrigin,
+          firstByte: navigation?.responseStart ?? null,
+          lastByte: navigation?.responseEnd || null,
+        }
       })
     })
     observer.observe(document, { childList: true, subtree: true })
@@ -296,7 +317,18 @@ const measureOpen = async ({ newProfile, cookies, url, newest, timeout }) => {
       const shownAt = await (await page.waitForFunction(() => window.__shownAt, undefined, { timeout })).jsonValue()
       await driver.ready(page)
       await page.locator(driver.selectors.itemText, { hasText: newest }).first().waitFor({ timeout })
-      return { shownMs: shownAt - start, readyMs: Date.now() - start }
+      const phases = await page.evaluate(() => window.__shownPhases)
+      return {
+        shownMs: shownAt - start,
+        readyMs: Date.now() - start,
+        // Until the browser started the navigation (Playwright's command, the old page's unload), until
+        // the server's first byte, until shown.
+        legs: {
+          untilNavigationStart: phases.navigationStart - start,
+          navigationToFirstByte: phases.firstByte,
+          firstByteToShown: shownAt - phases.navigationStart - phases.firstByte,
+        },
+      }
     }
     const cold = await open(() => page.goto(url, { waitUntil: 'commit' }))
     const warm = []
@@ -304,13 +336,21 @@ const measureOpen = async ({ newProfile, cookies, url, newest, timeout }) => {
     return {
       coldMs: round(cold.shownMs),
       coldReadyMs: cold.readyMs,
+      coldLegsMs: roundLegs(cold.legs),
       warmReloadMs: percentiles(warm.map((w) => w.shownMs)),
+      warmReloadMedianLegsMs: {
+        untilNavigationStart: median(warm.map((w) => w.legs.untilNavigationStart)),
+        navigationToFirstByte: median(warm.map((w) => w.legs.navigationToFirstByte)),
+        firstByteToShown: median(warm.map((w) => w.legs.firstByteToShown)),
+      },
       warmReadyMs: percentiles(warm.map((w) => w.readyMs)),
     }
   } finally {
     await context.close()
   }
 }
+
+const roundLegs = (legs) => Object.fromEntries(Object.entries(legs).map(([leg, ms]) => [leg, round(ms)]))
 
 const firstPage = async (context) => context.pages()[0] ?? (await context.newPage())
 
