@@ -455,6 +455,96 @@ const materializeEventsBatch = ({ batchItems, deferreds, inTransaction }) => Eff
       ],
     ],
   },
+  {
+    // sqlite-wasm's `execute` and `select` prepared every statement, ran it once and finalized it, and kept
+    // each finalized statement in the list `close()` walks, for the connection's life. The leader runs
+    // three statements per event it writes (the materializer's, the changeset row, the eventlog row):
+    // every event paid three SQL compilations, and a first open of 10,000 events left 30,000 dead objects
+    // behind. `execute`'s statements are now kept by their SQL text (up to 256 texts; one seen beyond that
+    // is compiled, run and dropped), reset after each run as sqlite-wasm already does, with their
+    // parameters cleared first, as a new statement's are, and finalized when the connection closes.
+    // `select` still compiles each time (a kept `SELECT *` could report the columns of a table since
+    // recreated), but no longer keeps the finalized statement.
+    name: 'statements are compiled once per connection',
+    file: '@livestore/sqlite-wasm/dist/make-sqlite-db.js',
+    marker: '/* patched: statement cache */',
+    replacements: [
+      [
+        `    const preparedStmts = [];
+    const { dbPointer } = metadata;`,
+        `    const preparedStmts = [];
+    const { dbPointer } = metadata;
+    /* patched: statement cache */
+    const cachedStmts = new Map();
+    const executeCached = (queryStr, bindValues, options) => {
+        const cached = cachedStmts.get(queryStr);
+        if (cached !== undefined) {
+            cached.clearBindings();
+            return cached.execute(bindValues, options);
+        }
+        const stmt = sqliteDb.prepare(queryStr);
+        if (cachedStmts.size < 256) {
+            cachedStmts.set(queryStr, stmt);
+            return stmt.execute(bindValues, options);
+        }
+        try {
+            return stmt.execute(bindValues, options);
+        }
+        finally {
+            stmt.finalize();
+            preparedStmts.splice(preparedStmts.lastIndexOf(stmt), 1);
+        }
+    };`,
+      ],
+      [
+        `                    sql: queryStr,
+                };`,
+        `                    sql: queryStr,
+                    clearBindings: () => {
+                        for (const stmt of stmts)
+                            sqlite3.clear_bindings(stmt);
+                    },
+                };`,
+      ],
+      [
+        `        execute: SqliteDbHelper.makeExecute((queryStr, bindValues, options) => {
+            const stmt = sqliteDb.prepare(queryStr);
+            stmt.execute(bindValues, options);
+            stmt.finalize();
+        }),
+        select: SqliteDbHelper.makeSelect((queryStr, bindValues) => {
+            const stmt = sqliteDb.prepare(queryStr);
+            const results = stmt.select(bindValues);
+            stmt.finalize();
+            return results;
+        }),`,
+        `        execute: SqliteDbHelper.makeExecute((queryStr, bindValues, options) => {
+            executeCached(queryStr, bindValues, options);
+        }),
+        select: SqliteDbHelper.makeSelect((queryStr, bindValues) => {
+            const stmt = sqliteDb.prepare(queryStr);
+            try {
+                return stmt.select(bindValues);
+            }
+            finally {
+                stmt.finalize();
+                preparedStmts.splice(preparedStmts.lastIndexOf(stmt), 1);
+            }
+        }),`,
+      ],
+      [
+        `            for (const stmt of preparedStmts) {
+                stmt.finalize();
+            }
+            sqlite3.close(dbPointer);`,
+        `            for (const stmt of preparedStmts) {
+                stmt.finalize();
+            }
+            cachedStmts.clear();
+            sqlite3.close(dbPointer);`,
+      ],
+    ],
+  },
 ]
 
 /** 'applied' when the file already carries the patch, 'applicable' when it can be applied, else 'unknown'. */
