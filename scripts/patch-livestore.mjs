@@ -545,6 +545,50 @@ const materializeEventsBatch = ({ batchItems, deferreds, inTransaction }) => Eff
       ],
     ],
   },
+  {
+    // LiveStore builds its event objects (an Effect Schema class) with the class's constructor, which
+    // validates every field against the schema, ~0.3 ms per event in Node, even when the event was
+    // just decoded and validated at the edge: each event pulled from the sync backend (`fromGlobal`; sync-cf's
+    // client decodes the pull message with its schema), each event moved by a rebase (a copy of a checked
+    // one), each event a tab pushes to its leader (the worker request's schema decodes the batch, next patch).
+    // These three now construct without validating again.
+    name: 'events decoded at the edge are not validated again when copied',
+    file: '@livestore/common/dist/schema/LiveStoreEvent/client.js',
+    marker: '/* patched: no second validation */',
+    replacements: [
+      [
+        `    rebase = ({ parentSeqNum, isClient, rebaseGeneration, }) => new EncodedWithMeta({
+        ...this,
+        ...EventSequenceNumber.Client.nextPair({ seqNum: parentSeqNum, isClient, rebaseGeneration }),
+    });`,
+        `    rebase = ({ parentSeqNum, isClient, rebaseGeneration, }) => new EncodedWithMeta({
+        ...this,
+        ...EventSequenceNumber.Client.nextPair({ seqNum: parentSeqNum, isClient, rebaseGeneration }),
+    }, true /* patched: no second validation */);`,
+      ],
+      [
+        `            materializerHashSession: meta.materializerHashSession,
+        },
+    });`,
+        `            materializerHashSession: meta.materializerHashSession,
+        },
+    }, true /* patched: no second validation */);`,
+      ],
+    ],
+  },
+  {
+    // See the previous patch: the leader worker's PushToLeader request is decoded by its schema
+    // (`Schema.typeSchema(LiveStoreEvent.Client.Encoded)`) before the handler copies each event.
+    name: 'events a tab pushes to its leader are not validated again',
+    file: '@livestore/adapter-web/dist/web-worker/leader-worker/make-leader-worker.js',
+    marker: '/* patched: no second validation */',
+    replacements: [
+      [
+        `syncProcessor.push(batch.map((event) => new LiveStoreEvent.Client.EncodedWithMeta(event)), `,
+        `syncProcessor.push(batch.map((event) => new LiveStoreEvent.Client.EncodedWithMeta(event, true /* patched: no second validation */)), `,
+      ],
+    ],
+  },
 ]
 
 /** 'applied' when the file already carries the patch, 'applicable' when it can be applied, else 'unknown'. */
