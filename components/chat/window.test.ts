@@ -18,10 +18,10 @@ describe('message window', () => {
   it('shows the newest window of a long channel, oldest first, and says there is more', () => {
     const shown = settle(10_000, firstWindow)
     expect(shown.messages).toHaveLength(MESSAGE_WINDOW)
-    expect(shown.messages[0]?.id).toBe('m9901')
+    expect(shown.messages[0]?.id).toBe(`m${10_001 - MESSAGE_WINDOW}`)
     expect(shown.messages.at(-1)?.id).toBe('m10000')
     expect(shown.earlier).toBe(true)
-    expect(shown.window).toEqual({ asked: MESSAGE_WINDOW, oldestId: 'm9901' })
+    expect(shown.window).toEqual({ asked: MESSAGE_WINDOW, oldestId: `m${10_001 - MESSAGE_WINDOW}` })
   })
 
   it('adds arriving messages at the bottom and keeps the top row where it is', () => {
@@ -59,13 +59,14 @@ describe('message window', () => {
   })
 
   it('"Show earlier messages" adds a window at the top, and the end of the channel hides the button', () => {
-    const shown = settle(250, firstWindow)
-    const earlier = settle(250, earlierWindow(shown.window))
+    const total = 2.5 * MESSAGE_WINDOW
+    const shown = settle(total, firstWindow)
+    const earlier = settle(total, earlierWindow(shown.window))
     expect(earlier.messages).toHaveLength(2 * MESSAGE_WINDOW)
-    expect(earlier.messages[0]?.id).toBe('m51')
+    expect(earlier.messages[0]?.id).toBe(`m${total - 2 * MESSAGE_WINDOW + 1}`)
     expect(earlier.earlier).toBe(true)
-    const all = settle(250, earlierWindow(earlier.window))
-    expect(all.messages).toHaveLength(250)
+    const all = settle(total, earlierWindow(earlier.window))
+    expect(all.messages).toHaveLength(total)
     expect(all.earlier).toBe(false)
   })
 })

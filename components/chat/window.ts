@@ -1,5 +1,5 @@
 /** Messages a channel shows at first, and adds with each "Show earlier messages" (the view and the preview). */
-export const MESSAGE_WINDOW = 100
+export const MESSAGE_WINDOW = 50
 
 /**
  * What a channel view shows. `asked`: how many messages the member asked for (a window per "Show earlier
