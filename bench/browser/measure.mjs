@@ -290,11 +290,7 @@ const recordShown = (context, text) =>
         window.__shownAt = performance.timeOrigin + performance.now()
         // The navigation's phases, to split the time until shown (ms since the navigation started).
         const navigation = performance.getEntriesByType('navigation')[0]
-        window.__shownPhases = {
-          navigationStart: performance.timeOrigin,
-          firstByte: navigation?.responseStart ?? null,
-          lastByte: navigation?.responseEnd || null,
-        }
+        window.__shownPhases = { navigationStart: performance.timeOrigin, firstByte: navigation?.responseStart ?? null }
       })
     })
     observer.observe(document, { childList: true, subtree: true })

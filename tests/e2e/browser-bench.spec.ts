@@ -46,6 +46,20 @@ test('browser benchmark, smoke size: every item arrives once, a backlog is pushe
     expect(result.backlog.inBobsStore).toBe(250)
     expect(result.backlog.eventsPushed).toBe(250)
     expect(result.backlog.serverAheadAnswers).toBe(0)
+    // The legs split the whole time, from going online until Bob's screen shows the last event.
+    const backlogLegs = result.backlog.legsMs
+    expect(backlogLegs).not.toBeNull()
+    const backlogSum = Object.values(backlogLegs ?? {}).reduce((sum, ms) => sum + ms, 0)
+    expect(Math.abs(backlogSum - result.backlog.msUntilOnScreen)).toBeLessThanOrEqual(1)
+    // So do an open's: until the navigation starts, the server's first byte, the page showing the newest item.
+    for (const open of [result.open.small, result.open.large]) {
+      const legs = Object.values(open.coldLegsMs)
+      expect(legs.every((ms) => ms !== null)).toBe(true)
+      const sum = legs.reduce<number>((total, ms) => total + (ms ?? 0), 0)
+      expect(Math.abs(sum - open.coldMs)).toBeLessThanOrEqual(2)
+      expect(open.coldLegsMs.navigationToFirstByte).toBeGreaterThan(0)
+      expect(Object.values(open.warmReloadMedianLegsMs).every((ms) => ms !== null)).toBe(true)
+    }
     expect(result.open.small.coldMs).toBeGreaterThan(0)
     expect(result.open.large.events).toBeGreaterThanOrEqual(400)
     expect(result.open.large.warmReloadMs.count).toBe(3)
