@@ -129,13 +129,20 @@ export class SyncClient {
       cursor: { _tag: 'Some', value: { eventSequenceNumber: after, backendId: await this.backendId() } },
       live: true,
     })
+    const chunks = () => this.frames.filter((frame) => frame.requestId === id && frame._tag === 'Chunk')
+    // The pull's first page (empty when nothing follows `after`): from here on, events come by broadcast.
+    await this.until((frames) => (frames.some((f) => f.requestId === id && f._tag === 'Chunk') ? true : undefined))
     const received = () =>
-      this.frames
-        .filter((frame) => frame.requestId === id && frame._tag === 'Chunk')
+      chunks()
         .flatMap((frame) => frame.values ?? [])
         .map((value) => (value as { batch: Array<{ eventEncoded: EncodedEvent }> }).batch.map((i) => i.eventEncoded))
         .filter((batch) => batch.length > 0)
-    return { received }
+    /** Each message with events as it came: its size in bytes (frames are compact JSON) and its pull responses. */
+    const messages = () =>
+      chunks()
+        .filter((frame) => (frame.values ?? []).some((value) => (value as { batch: unknown[] }).batch.length > 0))
+        .map((frame) => ({ bytes: new TextEncoder().encode(JSON.stringify(frame)).byteLength, values: frame.values }))
+    return { received, messages }
   }
 
   /** The store's backend id, as a pull reports it. */
