@@ -666,6 +666,41 @@ const materializeEventsBatch = ({ batchItems, deferreds, inTransaction }) => Eff
       ],
     ],
   },
+  {
+    // A tab applies every event its leader hands on to its own SQLite copy, and recorded a SQLite
+    // changeset of each, so that it could roll the event back. It can only ever roll back events of its
+    // own client: the leader rolls back (and rebases) its pending events only, and events of other clients
+    // come from the server, already in its order. Events of other clients are now applied without one.
+    // With the next patch, the tab's thread time for a backlog of 1,000 events from another member went
+    // from 0.60–0.80 s to 0.29–0.40 s (three traced rounds each).
+    name: 'a tab records no changeset for events of other clients',
+    file: '@livestore/common/dist/sync/ClientSessionSyncProcessor.js',
+    marker: '/* patched: no changeset for other clients */',
+    replacements: [
+      [
+        `                const { writeTables: newWriteTables, sessionChangeset, materializerHash, } = yield* materializeEvent(event, {
+                    withChangeset: true,
+                    materializerHashLeader: event.meta.materializerHashLeader,`,
+        `                const { writeTables: newWriteTables, sessionChangeset, materializerHash, } = yield* materializeEvent(event, {
+                    withChangeset: event.clientId === clientSession.clientId, /* patched: no changeset for other clients */
+                    materializerHashLeader: event.meta.materializerHashLeader,`,
+      ],
+    ],
+  },
+  {
+    // The tab's function that applies one event was an Effect.fn with a tracing span: every event applied
+    // made a span (and captured a stack trace for it) even with no tracer installed, the larger part of the
+    // saving above. Batches keep their spans (the pull's, the commit's); single events no longer have one.
+    name: 'a tab opens no tracing span per event it applies',
+    file: '@livestore/livestore/dist/store/store.js',
+    marker: '/* patched: no span per event */',
+    replacements: [
+      [
+        `            materializeEvent: Effect.fn('client-session-sync-processor:materialize-event')((eventEncoded, { withChangeset, materializerHashLeader }) => `,
+        `            materializeEvent: /* patched: no span per event */ ((eventEncoded, { withChangeset, materializerHashLeader }) => `,
+      ],
+    ],
+  },
 ]
 
 /** 'applied' when the file already carries the patch, 'applicable' when it can be applied, else 'unknown'. */
