@@ -593,7 +593,7 @@ const materializeEventsBatch = ({ batchItems, deferreds, inTransaction }) => Eff
     // The Durable Object broadcasts each push to every connection. To cut it into WebSocket messages it
     // built and validated a one-event response and encoded it with the schema for every event (to measure
     // it), then built, validated and encoded each message again, and turned it into JSON once for every
-    // connection: ~200 ms of the object's thread for a push of 500 events, before the pusher's ack and
+    // connection: ~100–200 ms of the object's thread for a push of 500 events, before the pusher's ack and
     // the other members' copy leave. The batch (decoded by the push request's schema) is now encoded
     // once; messages are cut from the encoded events, measured as JSON, and each message's JSON is made
     // once and framed for each connection's pull request.

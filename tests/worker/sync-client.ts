@@ -131,7 +131,7 @@ export class SyncClient {
     })
     const chunks = () => this.frames.filter((frame) => frame.requestId === id && frame._tag === 'Chunk')
     // The pull's first page (empty when nothing follows `after`): from here on, events come by broadcast.
-    await this.until((frames) => (frames.some((f) => f.requestId === id && f._tag === 'Chunk') ? true : undefined))
+    await this.until(() => (chunks().length > 0 ? true : undefined))
     const received = () =>
       chunks()
         .flatMap((frame) => frame.values ?? [])
