@@ -701,6 +701,30 @@ const materializeEventsBatch = ({ batchItems, deferreds, inTransaction }) => Eff
       ],
     ],
   },
+  {
+    // The leader's databases in OPFS used SQLite's default rollback journal (DELETE): every transaction
+    // created its journal, and deleted it at commit. In the OPFS pool LiveStore uses
+    // (AccessHandlePoolVFS), creating a file writes and flushes its header, and deleting one writes,
+    // flushes and truncates it: both databases, each transaction, which was a quarter of the leader's
+    // thread time for a message sent. A persistent journal (PERSIST) is kept and its header zeroed at
+    // commit, as durable as before: a transaction cut short still leaves a journal to roll back from.
+    // journal_size_limit trims it after a transaction larger than 1 MiB, so it does not keep that size.
+    name: 'the leader keeps its databases’ journals between transactions',
+    file: '@livestore/adapter-web/dist/web-worker/leader-worker/make-leader-worker.js',
+    marker: '/* patched: persistent journal */',
+    replacements: [
+      [
+        `                foreignKeys: true,
+            }).pipe(Effect.provide(runtime), Effect.runSync),
+        }).pipe(Effect.acquireRelease((db) => Effect.try(() => db.close()).pipe(Effect.ignoreLogged)));
+        const makeInMemoryDb`,
+        `                foreignKeys: true,
+            }).pipe(Effect.provide(runtime), Effect.runSync, () => db.execute('PRAGMA journal_mode=PERSIST; PRAGMA journal_size_limit=1048576;') /* patched: persistent journal */),
+        }).pipe(Effect.acquireRelease((db) => Effect.try(() => db.close()).pipe(Effect.ignoreLogged)));
+        const makeInMemoryDb`,
+      ],
+    ],
+  },
 ]
 
 /** 'applied' when the file already carries the patch, 'applicable' when it can be applied, else 'unknown'. */

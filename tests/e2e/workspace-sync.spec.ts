@@ -220,6 +220,55 @@ test('Ann removes Bob: his open page stops syncing and says access was revoked',
   expect((await bob.goto(`/w/${slug}`))?.status()).toBe(404)
 })
 
+test('the leader keeps its databases’ journals: sending deletes no journal, and the store reopens with what was sent', async () => {
+  // LiveStore patch 18 (scripts/patch-livestore.mjs): a persistent SQLite journal. In LiveStore's OPFS
+  // pool, deleting a file truncates it: with the default journal, every transaction did that for both
+  // databases (four per message sent). The leader is the dedicated worker of the tab holding the store:
+  // Ann's only tab (the members page opened above closes, or leadership would move to it on her reload).
+  for (const page of ann.context().pages()) if (page !== ann) await page.close()
+  const leaders = ann.workers()
+  expect(leaders.length).toBeGreaterThan(0)
+  const countOpfsCalls = (reset: boolean) =>
+    Promise.all(
+      leaders.map((worker) =>
+        worker.evaluate((reset) => {
+          type Counts = { write: number; flush: number; truncate: number }
+          const state = globalThis as unknown as { opfsCalls?: Counts }
+          const handle = (globalThis as unknown as { FileSystemSyncAccessHandle?: { prototype: object } })
+            .FileSystemSyncAccessHandle?.prototype as Record<keyof Counts, (...args: unknown[]) => unknown> | undefined
+          if (handle === undefined) return null
+          if (state.opfsCalls === undefined) {
+            const calls: Counts = { write: 0, flush: 0, truncate: 0 }
+            state.opfsCalls = calls
+            for (const name of Object.keys(calls) as Array<keyof Counts>) {
+              const original = handle[name]
+              handle[name] = function (this: unknown, ...args: unknown[]) {
+                calls[name]++
+                return original.apply(this, args)
+              }
+            }
+          }
+          if (reset) for (const name of Object.keys(state.opfsCalls) as Array<keyof Counts>) state.opfsCalls[name] = 0
+          return { ...state.opfsCalls }
+        }, reset),
+      ),
+    )
+  await countOpfsCalls(true)
+  const sent = ['kept 1', 'kept 2', 'kept 3']
+  for (const text of sent) await add(ann, text)
+  await expect(status(ann)).toHaveAttribute('data-phase', 'synced')
+  const calls = (await countOpfsCalls(false)).filter((c) => c !== null)
+  // The leader wrote and flushed its databases (the counters saw its I/O), and truncated nothing.
+  expect(calls.reduce((n, c) => n + c.write, 0)).toBeGreaterThan(0)
+  expect(calls.reduce((n, c) => n + c.flush, 0)).toBeGreaterThan(0)
+  expect(calls.reduce((n, c) => n + c.truncate, 0)).toBe(0)
+  // Both databases open again from their files with their journals beside them.
+  await ann.reload()
+  await expect(status(ann)).toHaveAttribute('data-phase', 'synced')
+  await expect(items(ann).last()).toHaveText('kept 3')
+  expect((await items(ann).allTextContents()).filter((text) => sent.includes(text))).toEqual(sent)
+})
+
 test('signing out deletes the browser’s local stores', async () => {
   const localStores = () =>
     ann.evaluate(async () => {
