@@ -21,9 +21,10 @@ export function SignOutButton({
   const signOut = async () => {
     setPending(true)
     try {
-      // Close the stores first: their workers hold the OPFS files that are about to go.
-      const { disposeStores } = await import('./store')
-      await disposeStores()
+      // Close the stores first: their workers hold the OPFS files that are about to go. Bounded: in a tab
+      // that is not the store's leader, the shutdown never finished and the button said "Signing out…" forever.
+      const { disposeStoresWithin } = await import('./store')
+      await disposeStoresWithin(2_000)
       await authClient.signOut()
       // Other tabs close their stores too, or their workers would keep the files open.
       announceSignOut()

@@ -40,6 +40,14 @@ export const disposeStores = async () => {
   await current.dispose()
 }
 
+/**
+ * Shuts the stores down, waiting at most `ms`: in a tab whose store's leader worker runs in another tab,
+ * LiveStore's shutdown never finishes. For callers that leave the page next (a full load ends this tab's
+ * workers anyway).
+ */
+export const disposeStoresWithin = (ms: number) =>
+  Promise.race([disposeStores().catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, ms))])
+
 type LoadedStore = Store<typeof schema>
 /** A loaded store as a thenable React's use() reads at once, without suspending. */
 const settled = new WeakMap<LoadedStore, PromiseLike<LoadedStore>>()

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react'
 
 import { relayConnectivity } from '@/lib/livestore/connectivity'
 import type { SyncAccessMessage } from '@/lib/livestore/sync-access'
-import { disposeStores, useWorkspaceStore } from './store'
+import { disposeStoresWithin, useWorkspaceStore } from './store'
 import { type AccessState, isSigningOutHere, useSyncAccess, useSyncReports } from './sync-access'
 import { useWorkspace } from './workspace-context'
 
@@ -174,8 +174,7 @@ const useSyncReading = (serverHead: number): Reading => {
 const useCloseOnSignOut = (storeId: string) => {
   const onMessage = useCallback(async (message: SyncAccessMessage) => {
     if (message.type !== 'signed-out' || isSigningOutHere()) return
-    // Leave even if closing the stores hangs (their leader may be in the tab that is signing out).
-    await Promise.race([disposeStores().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000))])
+    await disposeStoresWithin(2_000)
     window.location.assign('/sign-in')
   }, [])
   useSyncReports(storeId, onMessage)
