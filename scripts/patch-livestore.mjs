@@ -725,6 +725,25 @@ const materializeEventsBatch = ({ batchItems, deferreds, inTransaction }) => Eff
       ],
     ],
   },
+  {
+    // With the persistent journal above, a state database left behind by a schema change (LiveStore's
+    // 'auto' migrations name the file after the schema) would leave its journal too: LiveStore deletes the
+    // old database's file only, and each orphaned journal would hold one of the pool's 20 files for good.
+    // Journals of state databases other than the current one are deleted with them.
+    name: 'an old state database’s journal is deleted with it',
+    file: '@livestore/adapter-web/dist/web-worker/common/persisted-sqlite.js',
+    marker: '/* patched: old journals deleted */',
+    replacements: [
+      [
+        `    const oldStateDbPaths = allPaths.filter((path) => path.startsWith('/state') && path.endsWith('.db') && path !== currentPath);
+`,
+        `    const oldStateDbPaths = allPaths.filter((path) => path.startsWith('/state') && path.endsWith('.db') && path !== currentPath);
+    for (const journal of allPaths.filter((path) => path.startsWith('/state') && path.endsWith('.db-journal') && path !== \`\${currentPath}-journal\`)) /* patched: old journals deleted */
+        vfs.jDelete(journal.slice(1), 0);
+`,
+      ],
+    ],
+  },
 ]
 
 /** 'applied' when the file already carries the patch, 'applicable' when it can be applied, else 'unknown'. */
