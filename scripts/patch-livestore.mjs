@@ -744,6 +744,57 @@ const materializeEventsBatch = ({ batchItems, deferreds, inTransaction }) => Eff
       ],
     ],
   },
+  {
+    // The leader wrapped every SQL statement it runs in a tracing span (execSql, execSqlPrepared), and
+    // every event it writes in one more (materializeEvent): four per event received, each capturing a
+    // stack trace and reading the clock twice even with no tracer installed. Receiving a backlog, the
+    // spans were ~10% of the leader's thread time, and Effect's bookkeeping around them more. Batches keep
+    // their spans (materializeEventItems, the pull's and the push's); statements and single events no
+    // longer have one, as patch 17 did for the tab.
+    name: 'the leader opens no tracing span per SQL statement',
+    file: '@livestore/common/dist/leader-thread/connection.js',
+    marker: '/* patched: no span per statement */',
+    replacements: [
+      [
+        `    }).pipe(Effect.asVoid, 
+    // Effect.logDuration(\`@livestore/common:execSql:\${sql}\`),
+    Effect.withSpan(\`@livestore/common:execSql\`, {
+        attributes: { 'span.label': sql, sql, bindValueKeys: Object.keys(bindValues) },
+    }));`,
+        `    }).pipe(Effect.asVoid /* patched: no span per statement */);`,
+      ],
+      [
+        `    }).pipe(Effect.asVoid, 
+    // Effect.logDuration(\`@livestore/common:execSqlPrepared:\${sql}\`),
+    Effect.withSpan(\`@livestore/common:execSqlPrepared\`, {
+        attributes: {
+            'span.label': sql,
+            sql,
+            bindValueKeys: Object.keys(bindValues),
+        },
+    }));`,
+        `    }).pipe(Effect.asVoid);`,
+      ],
+    ],
+  },
+  {
+    // The second part of the patch above: the span per event the leader writes.
+    name: 'the leader opens no tracing span per event it writes',
+    file: '@livestore/common/dist/leader-thread/materialize-event.js',
+    marker: '/* patched: no span per event */',
+    replacements: [
+      [
+        `    }).pipe(Effect.mapError((cause) => MaterializeError.make({ cause })), Effect.withSpan(\`@livestore/common:leader-thread:materializeEvent\`, {
+        attributes: {
+            eventName: eventEncoded.name,
+            eventNum: eventEncoded.seqNum,
+            'span.label': \`\${EventSequenceNumber.Client.toString(eventEncoded.seqNum)} \${eventEncoded.name}\`,
+        },
+    }));`,
+        `    }).pipe(Effect.mapError((cause) => MaterializeError.make({ cause })) /* patched: no span per event */);`,
+      ],
+    ],
+  },
 ]
 
 /** 'applied' when the file already carries the patch, 'applicable' when it can be applied, else 'unknown'. */

@@ -3,7 +3,8 @@
 // rolls back its own client's events, not yet in the server's order) and opens no tracing span per
 // event. Unpatched, a tab took each event from the server with a changeset and a span of its own: of
 // its ~0.7 ms per event in the browser, about half. A real store (LiveStore's in-memory adapter, its
-// leader in this thread) syncing with the memory backend of leader-harness.ts.
+// leader in this thread) syncing with the memory backend of leader-harness.ts. Patch 19 does the same for
+// the leader: no span per event it writes, none per SQL statement (last test).
 import { makeInMemoryAdapter } from '@livestore/adapter-web'
 import { createStorePromise, type Store, StoreInternalsSymbol } from '@livestore/livestore'
 import { makeNoopTracer } from '@livestore/utils'
@@ -108,4 +109,22 @@ test('the tab’s own events keep their changesets, and a rebase behind remote e
       .slice(2)
       .sort(),
   ).toEqual(['own-1', 'own-2'])
+})
+
+// Patch 19: the leader (in this thread with the in-memory adapter, as in the browser's leader worker) writes
+// each event with no span of its own and none per SQL statement; its batch keeps one.
+test('the leader writes events with a span per batch, none per event or statement', async () => {
+  const { memory, names, ids } = await openStore()
+  const count = (name: string) => names.filter((started) => started === name).length
+  const perEvent = [
+    '@livestore/common:leader-thread:materializeEvent',
+    '@livestore/common:execSql',
+    '@livestore/common:execSqlPrepared',
+  ]
+  const batch = '@livestore/common:LeaderSyncProcessor:materializeEventItems'
+  const before = { perEvent: perEvent.map(count), batch: count(batch) }
+  await Effect.runPromise(memory.inject(Array.from({ length: 50 }, (_, i) => events.noteAdded({ id: `r-${i}` }))))
+  await until('the tab shows the 50 events', () => ids().length === 50)
+  expect(perEvent.map((name, i) => count(name) - (before.perEvent[i] ?? 0))).toEqual([0, 0, 0])
+  expect(count(batch) - before.batch).toBeGreaterThan(0)
 })
