@@ -233,8 +233,31 @@ test('the server dies after storing a batch, before recording its head: the next
   await deliveredWithin(bob, 10_000)
 })
 
+/**
+ * Records the tag of every request the page posts to its workers (LiveStore's worker protocol encodes a
+ * request as an object with a `_tag`), in `window.workerRequests`.
+ */
+const recordWorkerRequests = () => {
+  const requests: string[] = []
+  ;(window as unknown as { workerRequests: string[] }).workerRequests = requests
+  const post = MessagePort.prototype.postMessage as (this: MessagePort, ...args: unknown[]) => void
+  MessagePort.prototype.postMessage = function (this: MessagePort, ...args: unknown[]) {
+    try {
+      for (const [, tag] of JSON.stringify(args[0]).matchAll(/"_tag":"(\w+)"/g)) requests.push(tag as string)
+    } catch {
+      // Not JSON (a BigInt): not a request of interest.
+    }
+    return post.apply(this, args)
+  } as typeof MessagePort.prototype.postMessage
+}
+
 test('offline for a minute with 300 pending events and an expired token: all arrive once when back', async () => {
   test.setTimeout(240_000)
+  // The status counts the leader's pending events from its summary (LiveStore patch 20): following its
+  // whole state sent all 300 across the workers again on each change.
+  await annContext.addInitScript(recordWorkerRequests)
+  await ann.reload()
+  await expect(status(ann)).toHaveAttribute('data-phase', 'synced')
   await countRenewals(ann)
   const offlineAt = Date.now()
   await annContext.setOffline(true)
@@ -256,6 +279,9 @@ test('offline for a minute with 300 pending events and an expired token: all arr
   await expect(status(ann)).toHaveAttribute('data-phase', 'synced')
   // The token the connection had expired while offline: reconnecting took a renewed one.
   expect(await renewals(ann)).toBeGreaterThan(0)
+  const requests = await ann.evaluate(() => (window as unknown as { workerRequests: string[] }).workerRequests)
+  expect(requests).toContain('SyncSummaryStream')
+  expect(requests.filter((tag) => tag === 'SyncStateStream' || tag === 'GetLeaderSyncState')).toEqual([])
   await bob.reload()
   // After a reload too: the newest item is there, and all of them once.
   await expect(items(bob).last()).toHaveText(sent.at(-1)!)
