@@ -32,7 +32,7 @@ const storeRegistry = () => {
 const disposedRegistries = new WeakSet<StoreRegistry>()
 
 /** Shuts every open store down (their workers release OPFS), e.g. before local data is deleted. */
-export const disposeStores = async () => {
+const disposeStores = async () => {
   const current = registry
   registry = undefined
   if (current === undefined) return

@@ -26,9 +26,10 @@ type Reading = {
   stalled: boolean
 }
 
-/** What the leader's summary stream sends (LiveStore patch 20; adapters without it have only the whole state). */
-type LeaderSyncSummary = { pendingCount: number; upstreamHead: { global: number } }
-type LeaderWithSummary = { syncSummary?: { changes: EffectStream.Stream<LeaderSyncSummary, unknown> } }
+/** The summary of its sync state the leader streams to the tabs (LiveStore patch 20, both web adapters). */
+type LeaderWithSummary = {
+  syncSummary: { changes: EffectStream.Stream<{ pendingCount: number; upstreamHead: { global: number } }, unknown> }
+}
 
 /** The session's own queue is read this often (a local read, no worker round trip). */
 const SESSION_POLL_MS = 400
@@ -143,17 +144,11 @@ const useSyncReading = (serverHead: number): Reading => {
       })
       // The leader's pending count and server head: its summary (LiveStore patch 20), not its whole state,
       // which carried every pending event across the workers on each change.
-      const summary = (leader as LeaderWithSummary).syncSummary?.changes
-      const onSummary = ({ pendingCount, upstreamHead }: LeaderSyncSummary) => {
+      follow((leader as unknown as LeaderWithSummary).syncSummary.changes, ({ pendingCount, upstreamHead }) => {
         leaderPending = pendingCount
         head = upstreamHead.global
         update()
-      }
-      if (summary !== undefined) follow(summary, onSummary)
-      else
-        follow(leader.syncState.changes, (state) =>
-          onSummary({ pendingCount: state.pending.length, upstreamHead: state.upstreamHead }),
-        )
+      })
       // A leader that no longer answers at all (its client session shut down) sends no changes either.
       const check = Effect.runFork(
         leader.networkStatus.get.pipe(
