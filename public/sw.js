@@ -4,7 +4,7 @@
 // Nothing else is touched. Signing out deletes these caches (components/workspace-store/offline-shell.tsx).
 const PAGES = 'offline-pages-v1'
 const ASSETS = 'offline-assets-v1'
-// Every build asset (/_next/static/…), written in at build time by scripts/offline-shell.mjs: the
+// Every build asset (/_next/static/…), written in at build time by scripts/build-worker.mjs: the
 // workers' chunks too, which no page lists, so a store opens offline after any deploy.
 const BUILD_ASSETS = []
 
@@ -32,7 +32,12 @@ self.addEventListener('install', (event) => {
     event.addRoutes?.([
       { condition: { requestDestination: 'worker' }, source: 'fetch-event' },
       { condition: { requestDestination: 'sharedworker' }, source: 'fetch-event' },
-      { condition: { urlPattern: '/_next/static/*' }, source: { cacheName: ASSETS } },
+      // Without the build's list (a build made by `opennextjs-cloudflare build` alone) nothing is precached,
+      // and the fetch handler caches assets as they are used.
+      ...(BUILD_ASSETS.length > 0
+        ? [{ condition: { urlPattern: '/_next/static/*' }, source: { cacheName: ASSETS } }]
+        : []),
+      { condition: { urlPattern: '/_next/static/*' }, source: 'fetch-event' },
       { condition: { requestMode: 'navigate', urlPattern: '/w/*' }, source: 'fetch-event' },
       { condition: { urlPattern: '/*' }, source: 'network' },
     ])
