@@ -6,24 +6,37 @@ import { describe, expect, test } from 'vitest'
 // @ts-expect-error: a plain ESM script without types.
 import { shellWithAssets } from '../../scripts/build-worker.mjs'
 
-// The routes the offline shell (public/sw.js) asks the browser for when it installs. The browser side
+// The routes the offline shell (public/sw.js) asks the browser for when it installs, and what it prunes when it activates. The browser side
 // (Chromium serving by these routes) is tested in tests/e2e/workspace-sync.spec.ts; here, which routes a
 // shell with and without the build's asset list declares, read by running its install handler.
 const shellSource = readFileSync(new URL('../../public/sw.js', import.meta.url), 'utf8')
 
 type Route = { condition: Record<string, string>; source: string | { cacheName: string } }
 
-const routesOf = (source: string): Route[] => {
+/** The shell's event handlers, run in a VM against a fake cache holding `cachedUrls`. */
+const loadShell = (source: string, cachedUrls: string[] = []) => {
   const handlers = new Map<string, (event: unknown) => void>()
   const self = {
     location: { origin: 'https://app.example' },
     addEventListener: (type: string, handler: (event: unknown) => void) => handlers.set(type, handler),
     skipWaiting: () => undefined,
+    clients: { claim: async () => undefined },
+    registration: {},
   }
-  const caches = { open: async () => ({ match: async () => undefined, add: async () => undefined }) }
-  runInNewContext(source, { self, caches, console, URL, Request, Response })
+  const cached = new Set(cachedUrls)
+  const cache = {
+    match: async (url: string) => (cached.has(url) ? {} : undefined),
+    add: async (url: string) => void cached.add(url),
+    keys: async () => [...cached].map((url) => ({ url })),
+    delete: async ({ url }: { url: string }) => cached.delete(url),
+  }
+  runInNewContext(source, { self, caches: { open: async () => cache }, console, URL, Request, Response })
+  return { handlers, cached }
+}
+
+const routesOf = (source: string): Route[] => {
   let routes: Route[] = []
-  handlers.get('install')?.({
+  loadShell(source).handlers.get('install')?.({
     addRoutes: (declared: Route[]) => {
       routes = declared
     },
@@ -72,5 +85,24 @@ describe('the offline shell’s static routes', () => {
     expect(routeFor(routes, asset)).toBe('fetch-event')
     expect(routeFor(routes, workspacePage)).toBe('fetch-event')
     expect(routeFor(routes, apiCall)).toBe('network')
+  })
+
+  test('on activation, assets of earlier builds leave the cache; without a list nothing is pruned', async () => {
+    const origin = 'https://app.example'
+    const current = `${origin}/_next/static/chunks/new.js`
+    const earlier = `${origin}/_next/static/chunks/old.js`
+    const activate = async (source: string) => {
+      const shell = loadShell(source, [current, earlier])
+      let done: Promise<unknown> = Promise.resolve()
+      shell.handlers.get('activate')?.({
+        waitUntil: (work: Promise<unknown>) => {
+          done = work
+        },
+      })
+      await done
+      return [...shell.cached]
+    }
+    expect(await activate(shellWithAssets(shellSource, ['/_next/static/chunks/new.js']))).toEqual([current])
+    expect(await activate(shellSource)).toEqual([current, earlier])
   })
 })
