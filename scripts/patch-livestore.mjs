@@ -865,6 +865,44 @@ export const LeaderWorkerInnerRequest = Schema.Union(LeaderWorkerInnerSyncSummar
       ],
     ],
   },
+  {
+    // A store's OPFS folder is a pool of files its leader creates on the first open (20 of them); later
+    // opens create none unless the folder is empty. A first open interrupted while creating them (the
+    // page reloaded or closed within its first seconds) left a pool too small for the databases and
+    // their journals: every later open failed with "cannot create file", and the workspace never opened
+    // again in that browser. The pool is now topped up to its full size whenever it is short.
+    name: 'a store folder left short of files is topped up',
+    file: '@livestore/sqlite-wasm/dist/browser/opfs/AccessHandlePoolVFS.js',
+    marker: '/* patched: pool topped up */',
+    replacements: [
+      [
+        `                if (this.getCapacity() === 0) {
+                    yield* this.addCapacity(DEFAULT_CAPACITY);
+                }`,
+        `                if (this.getCapacity() < DEFAULT_CAPACITY) { /* patched: pool topped up */
+                    yield* this.addCapacity(DEFAULT_CAPACITY - this.getCapacity());
+                }`,
+      ],
+    ],
+  },
+  ...['web-worker/client-session/persisted-adapter.js', 'single-tab/single-tab-adapter.js'].map((path) => ({
+    // A tab boots fast by reading the state database straight from OPFS, falling back to its leader when
+    // that fails; but only failures were caught, not defects. A file of the pool that another tab's leader
+    // has just created holds less than a header (reading its flags throws a RangeError), and a file
+    // written after it was opened for reading throws NotReadableError: both are defects, and the store
+    // never opened, leaving a blank page. It happened to a new browser reloaded ~2.5 s into its first
+    // open, while the previous page's leader was still creating the pool (1 in ~8, dbg runs). Any failure
+    // of the fast path now falls back to the leader.
+    name: `a failed fast boot falls back to the leader (${path.split('/').at(-1)})`,
+    file: `@livestore/adapter-web/dist/${path}`,
+    marker: '/* patched: fast path defects fall back */',
+    replacements: [
+      [
+        'Effect.orElseSucceed(() => undefined));',
+        'Effect.orElseSucceed(() => undefined), Effect.catchAllDefect(() => Effect.succeed(undefined)) /* patched: fast path defects fall back */);',
+      ],
+    ],
+  })),
   ...['web-worker/client-session/persisted-adapter.js', 'single-tab/single-tab-adapter.js'].map((path) => ({
     name: `a tab follows the summary (${path.split('/').at(-1)})`,
     file: `@livestore/adapter-web/dist/${path}`,

@@ -35,7 +35,8 @@ function ExportButtonInner() {
 
 export function ExportButton() {
   return (
-    <StoreIsland fallback={null}>
+    // Nothing to export from a store that could not open (the page's notice says why).
+    <StoreIsland fallback={null} failed={() => null}>
       <ExportButtonInner />
     </StoreIsland>
   )

@@ -12,6 +12,7 @@ import { adapter } from '@/lib/livestore/adapter'
 import { schema } from '@/lib/livestore/schema'
 import type { WorkspaceSyncPayload } from '@/lib/sync/sync-params'
 
+import { StoreFailedNotice, StoreFailureBoundary } from './store-failure'
 import { useWorkspace } from './workspace-context'
 
 let registry: StoreRegistry | undefined
@@ -128,13 +129,28 @@ export const useWorkspaceStore = () => {
 
 export type WorkspaceStore = ReturnType<typeof useWorkspaceStore>
 
-/** Wraps a client-only part of the page that reads the store. */
-export function StoreIsland({ children, fallback }: { children: ReactNode; fallback?: ReactNode }) {
+const failedNotice = (error: unknown) => <StoreFailedNotice error={error} />
+
+/**
+ * Wraps a client-only part of the page that reads the store: `fallback` while the store opens, `failed` if
+ * it cannot (by default a notice with the reason and a reload).
+ */
+export function StoreIsland({
+  children,
+  fallback,
+  failed = failedNotice,
+}: {
+  children: ReactNode
+  fallback?: ReactNode
+  failed?: (error: unknown) => ReactNode
+}) {
   return (
     <StoreRegistryProvider storeRegistry={storeRegistry()}>
-      <Suspense fallback={fallback ?? <p className="text-sm text-zinc-500">Opening workspace data…</p>}>
-        {children}
-      </Suspense>
+      <StoreFailureBoundary failed={failed}>
+        <Suspense fallback={fallback ?? <p className="text-sm text-zinc-500">Opening workspace data…</p>}>
+          {children}
+        </Suspense>
+      </StoreFailureBoundary>
     </StoreRegistryProvider>
   )
 }

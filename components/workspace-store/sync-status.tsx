@@ -196,7 +196,11 @@ export function SyncStatus() {
   const { access } = useSyncAccess(storeId)
   useCloseOnSignOut(storeId)
   const reading = useSyncReading(serverHead)
-  const phase = phaseOf(access, reading)
+  return <SyncIndicator phase={phaseOf(access, reading)} pending={reading.pending} />
+}
+
+/** The header's indicator; also shown, stopped, when the store could not open at all. */
+export function SyncIndicator({ phase, pending }: { phase: SyncPhase; pending: number }) {
   return (
     <p role="status" data-testid="sync-status" data-phase={phase} className="flex items-center gap-2 text-xs">
       <span aria-hidden className={`inline-block size-2 rounded-full ${DOT[phase]}`} />
@@ -206,9 +210,9 @@ export function SyncStatus() {
           Reload
         </button>
       )}
-      {reading.pending > 0 && (
+      {pending > 0 && (
         <span data-testid="sync-pending" className="text-zinc-500">
-          {reading.pending} not yet synced
+          {pending} not yet synced
         </span>
       )}
     </p>
