@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useState } from 'react'
 
 import { workspaceApp } from '@/components/workspace-app'
 
+import { followCatchUp } from './catch-up'
 import { StoreIsland, useWorkspaceStore, type WorkspaceStore } from './store'
 
 /** How long the preview waits for the store without it getting any nearer before the app shows anyway. */
@@ -30,21 +31,22 @@ const useCaughtUp = (head: number | undefined): Progress => {
   })
   useEffect(() => {
     if (progress.caughtUp || head === undefined) return
-    let last = sessionHead(store)
-    const giveUp = () => setProgress({ caughtUp: true, head: last })
-    let timer = setTimeout(giveUp, NO_PROGRESS_MS)
-    const unsubscribe = store.subscribeSyncStatus((status) => {
-      const current = EventSequenceNumber.Client.fromString(status.upstreamHead).global
-      if (current === last) return
-      last = current
-      clearTimeout(timer)
-      timer = setTimeout(giveUp, NO_PROGRESS_MS)
-      setProgress({ caughtUp: current >= head, head: current })
+    const source = {
+      head: () => sessionHead(store),
+      subscribe: (changed: () => void) => store.subscribeSyncStatus(changed),
+    }
+    const stop = followCatchUp(source, head, {
+      noProgressMs: NO_PROGRESS_MS,
+      onProgress: (current) => setProgress({ caughtUp: false, head: current }),
+      onDone: (current) => setProgress({ caughtUp: true, head: current }),
     })
+    const giveUp = () => {
+      stop()
+      setProgress({ caughtUp: true, head: sessionHead(store) })
+    }
     window.addEventListener('offline', giveUp)
     return () => {
-      clearTimeout(timer)
-      unsubscribe()
+      stop()
       window.removeEventListener('offline', giveUp)
     }
   }, [store, head, progress.caughtUp])
