@@ -83,7 +83,7 @@ function ActivityList() {
 
 export function Activity() {
   return (
-    <StoreIsland>
+    <StoreIsland main>
       <ActivityList />
     </StoreIsland>
   )

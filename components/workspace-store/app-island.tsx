@@ -77,7 +77,7 @@ function UntilCaughtUp({ head, fallback, children }: { head?: number; fallback: 
 export function WorkspaceAppIsland({ fallback, caughtUpTo }: { fallback?: ReactNode; caughtUpTo?: number }) {
   const { Main } = workspaceApp
   return (
-    <StoreIsland fallback={fallback}>
+    <StoreIsland fallback={fallback} main>
       <UntilCaughtUp head={caughtUpTo} fallback={fallback}>
         <Main />
       </UntilCaughtUp>

@@ -3,7 +3,7 @@
 // What a part of the page that reads the store shows when the store cannot open (its local files are
 // unusable, the browser refused storage, a LiveStore failure). Without it the failure escaped React and
 // took the whole page down to a blank screen.
-import { Component, type ReactNode } from 'react'
+import { Component, type ReactNode, useEffect, useState } from 'react'
 
 import { Button } from '@/components/ui/button'
 
@@ -32,6 +32,35 @@ export function StoreFailedNotice({ error }: { error: unknown }) {
       <Button type="button" variant="secondary" onClick={() => window.location.reload()}>
         Reload
       </Button>
+    </div>
+  )
+}
+
+/** A store opens in ~1-3 s, a large one on a slow device in a few more; catching up with the server comes after. */
+const SLOW_OPEN_MS = 15_000
+
+/**
+ * Shown beside the placeholder when the store has not opened after SLOW_OPEN_MS. A leader worker that
+ * fails to start (its OPFS folder unusable, storage full) never answers the tab, and LiveStore leaves the
+ * tab waiting without an error: the page said "Opening…" forever. Gone as soon as the store opens.
+ */
+export function SlowOpenNotice() {
+  const [slow, setSlow] = useState(false)
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), SLOW_OPEN_MS)
+    return () => clearTimeout(timer)
+  }, [])
+  if (!slow) return null
+  return (
+    <div
+      role="alert"
+      data-testid="store-slow"
+      className="fixed bottom-4 left-4 flex items-center gap-3 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 shadow dark:bg-amber-950 dark:text-amber-100"
+    >
+      <span>This workspace’s data is taking unusually long to open in this browser.</span>
+      <button type="button" className="underline" onClick={() => window.location.reload()}>
+        Reload
+      </button>
     </div>
   )
 }

@@ -12,7 +12,7 @@ import { adapter } from '@/lib/livestore/adapter'
 import { schema } from '@/lib/livestore/schema'
 import type { WorkspaceSyncPayload } from '@/lib/sync/sync-params'
 
-import { StoreFailedNotice, StoreFailureBoundary } from './store-failure'
+import { SlowOpenNotice, StoreFailedNotice, StoreFailureBoundary } from './store-failure'
 import { useWorkspace } from './workspace-context'
 
 let registry: StoreRegistry | undefined
@@ -133,21 +133,36 @@ const failedNotice = (error: unknown) => <StoreFailedNotice error={error} />
 
 /**
  * Wraps a client-only part of the page that reads the store: `fallback` while the store opens, `failed` if
- * it cannot (by default a notice with the reason and a reload).
+ * it cannot (by default a notice with the reason and a reload). The page's main part (`main`) also says so
+ * when the store takes unusually long to open.
  */
 export function StoreIsland({
   children,
   fallback,
   failed = failedNotice,
+  main = false,
 }: {
   children: ReactNode
   fallback?: ReactNode
   failed?: (error: unknown) => ReactNode
+  main?: boolean
 }) {
+  const placeholder = fallback ?? <p className="text-sm text-zinc-500">Opening workspace data…</p>
   return (
     <StoreRegistryProvider storeRegistry={storeRegistry()}>
       <StoreFailureBoundary failed={failed}>
-        <Suspense fallback={fallback ?? <p className="text-sm text-zinc-500">Opening workspace data…</p>}>
+        <Suspense
+          fallback={
+            main ? (
+              <>
+                {placeholder}
+                <SlowOpenNotice />
+              </>
+            ) : (
+              placeholder
+            )
+          }
+        >
           {children}
         </Suspense>
       </StoreFailureBoundary>

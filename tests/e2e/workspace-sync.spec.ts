@@ -19,6 +19,16 @@ const status = syncStatus
 
 const driverReady = (page: Page) => driver.ready(page)
 
+/** The OPFS folder of the store `page` has open (its only one). */
+const storeFolder = (page: Page) =>
+  page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory()
+    for await (const [name] of (root as unknown as { entries(): AsyncIterable<[string]> }).entries()) {
+      if (name.startsWith('livestore-')) return name
+    }
+    return null
+  })
+
 test.beforeAll(async ({ browser }) => {
   ann = await signUpAndVerify(browser, 'Ann', `ann-${id}@example.test`, 'ann password 1')
   await createWorkspace(ann, `Studio ${id}`, slug)
@@ -121,13 +131,7 @@ test('a first open interrupted while it created the store’s files does not sto
   // workspace never opened in that browser again (LiveStore patches "a failed fast boot falls back to the
   // leader" and "a store folder left short of files is topped up"). Planted here as that interrupted open
   // leaves it, in a new browser of Bob's.
-  const folder = await bob.evaluate(async () => {
-    const root = await navigator.storage.getDirectory()
-    for await (const [name] of (root as unknown as { entries(): AsyncIterable<[string]> }).entries()) {
-      if (name.startsWith('livestore-')) return name
-    }
-    return null
-  })
+  const folder = await storeFolder(bob)
   expect(folder).not.toBeNull()
   const context = await browser.newContext({ storageState: await bob.context().storageState() })
   try {
@@ -176,6 +180,41 @@ test('a store that cannot open says so and offers a reload, instead of a blank p
     await notice.getByRole('button', { name: 'Reload' }).click()
     await driverReady(page)
     await expect(status(page)).toHaveAttribute('data-phase', 'synced')
+    await expect(items(page)).toHaveText(await items(bob).allTextContents())
+  } finally {
+    await context.close()
+  }
+})
+
+test('a store whose leader cannot start says the workspace is slow to open, instead of waiting silently', async ({
+  browser,
+}) => {
+  // A file where the store's OPFS folder belongs: the leader worker fails to start, and LiveStore leaves the
+  // tab waiting for it without an error. The page said "Opening…" and nothing else, for good.
+  const folder = await storeFolder(bob)
+  const context = await browser.newContext({ storageState: await bob.context().storageState() })
+  try {
+    const page = await context.newPage()
+    await page.goto('/account')
+    const blockFolder = (block: boolean) =>
+      page.evaluate(
+        async ({ folder, block }) => {
+          const root = await navigator.storage.getDirectory()
+          if (block) await root.getFileHandle(folder, { create: true })
+          else await root.removeEntry(folder)
+        },
+        { folder: folder!, block },
+      )
+    await blockFolder(true)
+    await page.goto(`/w/${slug}`)
+    const notice = page.getByTestId('store-slow')
+    await expect(notice).toContainText('taking unusually long to open', { timeout: 30_000 })
+    await expect(page.getByTestId('chat')).toHaveCount(0)
+    await blockFolder(false)
+    await notice.getByRole('button', { name: 'Reload' }).click()
+    await driverReady(page)
+    await expect(status(page)).toHaveAttribute('data-phase', 'synced')
+    await expect(notice).toHaveCount(0)
     await expect(items(page)).toHaveText(await items(bob).allTextContents())
   } finally {
     await context.close()
