@@ -2,7 +2,6 @@
 // Chromium driven by Playwright: latency at 4 and 20 items/s (the chat: messages) in an empty workspace
 // and in one of 10,000 events, the longest main-thread task per item added, a backlog of 1,000 events,
 // cold open and warm reload. Prints one JSON object. Options: --skip-build (serve the existing .open-next build), --large N, --backlog N.
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,8 +10,7 @@ import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
 
 import playwrightConfig from '../playwright.config.ts'
-import { bin, root } from '../scripts/local-setup.mjs'
-import { offlineEnv } from '../scripts/offline-env.mjs'
+import { buildWorker } from '../scripts/build-worker.mjs'
 import { previewServer } from '../tests/e2e/preview-server.ts'
 import { runBrowserBench } from './browser/measure.mjs'
 
@@ -28,7 +26,7 @@ const { values } = parseArgs({
 const log = (line) => console.error(`[bench:browser] ${line}`)
 if (!values['skip-build']) {
   log('building the preview (OpenNext)')
-  execFileSync(bin('opennextjs-cloudflare'), ['build'], { cwd: root, stdio: ['ignore', 2, 2], env: offlineEnv() })
+  buildWorker({ stdio: ['ignore', 2, 2] })
 }
 const server = previewServer({
   port: 8797,

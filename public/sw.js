@@ -1,20 +1,65 @@
 // The offline shell: lets a workspace page load without a network, so the local-first store (in
 // OPFS) stays usable offline across reloads. Workspace pages are network-first (a cached copy only
-// when the network fails); Next's hashed build assets are cache-first. Nothing else is touched.
-// Signing out deletes these caches (components/workspace-store/local-stores.ts).
+// when the network fails); Next's hashed build assets are precached on install and served cache-first.
+// Nothing else is touched. Signing out deletes these caches (components/workspace-store/offline-shell.tsx).
 const PAGES = 'offline-pages-v1'
 const ASSETS = 'offline-assets-v1'
+// Every build asset (/_next/static/…), written in at build time by scripts/build-worker.mjs: the
+// workers' chunks too, which no page lists, so a store opens offline after any deploy.
+const BUILD_ASSETS = []
 
 const isWorkspacePage = (url) => url.origin === self.location.origin && url.pathname.startsWith('/w/')
 const isBuildAsset = (url) => url.origin === self.location.origin && url.pathname.startsWith('/_next/static/')
 
-self.addEventListener('install', () => self.skipWaiting())
+const precache = async () => {
+  const cache = await caches.open(ASSETS)
+  // One by one: an asset that fails to load must not stop the worker from installing (the next visit
+  // caches what it misses).
+  await Promise.all(
+    BUILD_ASSETS.map(async (path) => {
+      if (!(await cache.match(path))) await cache.add(path).catch(() => undefined)
+    }),
+  )
+}
+
+self.addEventListener('install', (event) => {
+  // Where the browser supports it (Chromium), requests are routed without running this worker's script:
+  // build assets straight from the cache (the network when missing), everything but workspace pages
+  // straight to the network. A page load then wakes this worker for its own navigation only, not for
+  // each of its ~20 assets; elsewhere the fetch handler below does the same work. Worker scripts stay with
+  // the fetch handler (see cacheFirst).
+  try {
+    event.addRoutes?.([
+      { condition: { requestDestination: 'worker' }, source: 'fetch-event' },
+      { condition: { requestDestination: 'sharedworker' }, source: 'fetch-event' },
+      // Without the build's list (a build made by `opennextjs-cloudflare build` alone) nothing is precached,
+      // and the fetch handler caches assets as they are used.
+      ...(BUILD_ASSETS.length > 0
+        ? [{ condition: { urlPattern: '/_next/static/*' }, source: { cacheName: ASSETS } }]
+        : []),
+      { condition: { urlPattern: '/_next/static/*' }, source: 'fetch-event' },
+      { condition: { requestMode: 'navigate', urlPattern: '/w/*' }, source: 'fetch-event' },
+      { condition: { urlPattern: '/*' }, source: 'network' },
+    ])
+  } catch (error) {
+    console.warn('offline shell: no static routes', error)
+  }
+  event.waitUntil(precache())
+  self.skipWaiting()
+})
 self.addEventListener('activate', (event) =>
   event.waitUntil(
     (async () => {
       // The browser requests a page while this worker starts, instead of after (a reload gains the start-up).
       await self.registration.navigationPreload?.enable()
       await self.clients.claim()
+      // The assets of earlier builds go: the cache holds one build's.
+      if (BUILD_ASSETS.length > 0) {
+        const current = new Set(BUILD_ASSETS)
+        const cache = await caches.open(ASSETS)
+        for (const request of await cache.keys())
+          if (!current.has(new URL(request.url).pathname)) await cache.delete(request)
+      }
     })(),
   ),
 )
@@ -34,10 +79,15 @@ const networkFirst = async (request, keep, preloaded) => {
   }
 }
 
+// A worker takes its URL from its script's response. A precached copy was fetched without the fragment
+// where Next's worker bootstrap passes its configuration (`#params=…`): served as it is, the worker would
+// start without it. A response made here takes the request's URL, fragment included.
+const isWorkerScript = (request) => request.destination === 'worker' || request.destination === 'sharedworker'
+
 const cacheFirst = async (request, keep) => {
   const cache = await caches.open(ASSETS)
   const cached = await cache.match(request)
-  if (cached) return cached
+  if (cached) return isWorkerScript(request) ? new Response(cached.body, cached) : cached
   const response = await fetch(request)
   if (response.ok) keep(cache.put(request, response.clone()).catch(() => undefined))
   return response
@@ -53,8 +103,9 @@ self.addEventListener('fetch', (event) => {
   else if (isBuildAsset(url)) event.respondWith(cacheFirst(request, keep))
 })
 
-// A page loaded before this worker took control tells it what it fetched, so that first visit is
-// available offline too.
+// A page tells this worker what it loaded that is not in the caches: itself when it loaded before this
+// worker took control (its first visit), and build assets the cache missed (evicted, or a build this
+// worker has no list of).
 self.addEventListener('message', (event) => {
   const { type, page, assets } = event.data ?? {}
   if (type !== 'cache-visited') return

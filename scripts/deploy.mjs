@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 
 import { unstable_readConfig } from 'wrangler'
 
+import { buildWorker } from './build-worker.mjs'
 import { configProblems, secretNotes, secretProblems, sizeProblem } from './deploy-checks.mjs'
 import { bin, root } from './local-setup.mjs'
 import { offlineEnv } from './offline-env.mjs'
@@ -57,7 +58,7 @@ else {
 }
 if (problems.length > 0) stop(problems)
 
-execFileSync(bin('opennextjs-cloudflare'), ['build'], { cwd: root, stdio: 'inherit', env: offlineEnv() })
+buildWorker()
 const size = measureWorker()
 console.log(`The Worker is ${size.gzipKiB} KiB gzipped (${plan} plan).`)
 const tooLarge = sizeProblem({ gzipKiB: size.gzipKiB, plan })

@@ -3,11 +3,11 @@
 // --skip-build (serve the existing .open-next build), --fresh-state (empty the persist dir first),
 // --sync-token-ttl SECONDS (short-lived sync tokens, so renewal shows within a test run),
 // --inspector-port N (default 9231; two servers at once, e.g. e2e and `npm run load`, need two).
-import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { buildWorker } from './build-worker.mjs'
 import { bin, ensureDevVars, migrateLocalD1, root } from './local-setup.mjs'
 import { offlineEnv } from './offline-env.mjs'
 import { runTogether } from './processes.mjs'
@@ -24,9 +24,7 @@ const { values } = parseArgs({
 })
 
 ensureDevVars()
-if (!values['skip-build']) {
-  execFileSync(bin('opennextjs-cloudflare'), ['build'], { cwd: root, stdio: 'inherit', env: offlineEnv() })
-}
+if (!values['skip-build']) buildWorker()
 if (values['fresh-state']) {
   if (values['persist-to'] === undefined)
     throw new Error('--fresh-state needs --persist-to (it never empties the dev state)')

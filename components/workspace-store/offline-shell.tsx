@@ -1,19 +1,47 @@
 'use client'
 
-// Registers the offline shell (public/sw.js) in production builds, and hands it what this page has
-// already loaded. Development keeps the network only (the dev server's assets change all the time).
+// Registers the offline shell (public/sw.js) in production builds, and tells it what this page loaded that
+// its caches lack. Development keeps the network only (the dev server's assets change all the time).
 import { useEffect } from 'react'
+
+/** Where the browser's static routing of the offline shell took a resource from (Chromium), if it says. */
+type RoutedTiming = PerformanceResourceTiming & { workerFinalSourceType?: string }
+
+/**
+ * Build assets this page loaded that the shell did not serve (its route to the cache missed, e.g. after an
+ * eviction): none on a usual load. In a browser that does not report the routing, none either: the shell's
+ * fetch handler caches what it serves.
+ */
+const assetsNotFromShell = () =>
+  (performance.getEntriesByType('resource') as RoutedTiming[])
+    .filter(
+      ({ workerFinalSourceType: source }) => source !== undefined && source !== 'cache' && source !== 'fetch-event',
+    )
+    .map((entry) => entry.name)
+    .filter((name) => new URL(name).pathname.startsWith('/_next/static/'))
+
+const withoutHash = (url: string) => url.split('#')[0]
 
 export function OfflineShell() {
   useEffect(() => {
     if (process.env.NODE_ENV !== 'production' || !('serviceWorker' in navigator)) return
+    // A page whose document the shell served is in its cache already: fetching it again would make the
+    // server render it twice per load. One reached by a client-side navigation, or loaded before the shell
+    // took control (a first visit), is not.
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+    const servedByShell =
+      navigation !== undefined &&
+      navigation.workerStart > 0 &&
+      withoutHash(navigation.name) === withoutHash(location.href)
     let cancelled = false
     void (async () => {
       await navigator.serviceWorker.register('/sw.js', { scope: '/' })
       const registration = await navigator.serviceWorker.ready
       if (cancelled) return
-      const assets = performance.getEntriesByType('resource').map((entry) => entry.name)
-      registration.active?.postMessage({ type: 'cache-visited', page: location.href, assets })
+      const page = servedByShell ? undefined : location.href
+      const assets = assetsNotFromShell()
+      if (page === undefined && assets.length === 0) return
+      registration.active?.postMessage({ type: 'cache-visited', page, assets })
     })().catch((error: unknown) => console.warn('offline shell unavailable', error))
     return () => {
       cancelled = true

@@ -73,6 +73,76 @@ test('a workspace page makes the server render only itself, not the pages its he
   await driverReady(bob)
 })
 
+test('the offline shell keeps every build asset and serves them without running its script; a reload fetches the page once', async () => {
+  // What the page posts to the shell, from the next load on.
+  await bob.addInitScript(() => {
+    const sent: unknown[] = []
+    Object.assign(window, { __shellMessages: sent })
+    const post = ServiceWorker.prototype.postMessage as (this: ServiceWorker, ...args: unknown[]) => void
+    ServiceWorker.prototype.postMessage = function (this: ServiceWorker, ...args: unknown[]) {
+      sent.push(args[0])
+      post.apply(this, args)
+    }
+  })
+  const loaded = async () => {
+    await driverReady(bob)
+    await expect(status(bob)).toHaveAttribute('data-phase', 'synced')
+    return bob.evaluate(async () => {
+      await navigator.serviceWorker.ready
+      // The list the build wrote into the shell: fetched past it (any request but a workspace page is).
+      const shell = await (await fetch('/sw.js', { cache: 'no-store' })).text()
+      const listed = JSON.parse(/^const BUILD_ASSETS = (\[.*\])$/m.exec(shell)?.[1] ?? 'null') as string[] | null
+      const cached = (await (await caches.open('offline-assets-v1')).keys()).map((r) => new URL(r.url).pathname)
+      const source = (entry: PerformanceEntry) => (entry as { workerFinalSourceType?: string }).workerFinalSourceType
+      const resources = performance.getEntriesByType('resource')
+      return {
+        listed,
+        // Once each (a worker's script may be stored twice: by the precache and by a first visit's request).
+        cached: [...new Set(cached)].sort(),
+        assets: resources
+          .filter((entry) => new URL(entry.name).pathname.startsWith('/_next/static/'))
+          .map((entry) => ({
+            path: new URL(entry.name).pathname,
+            source: source(entry),
+            worker: (entry as PerformanceResourceTiming).initiatorType === 'other',
+          })),
+        shellSource: source(resources.filter((entry) => new URL(entry.name).pathname === '/sw.js').at(-1)!),
+        messages: (window as unknown as { __shellMessages: unknown[] }).__shellMessages,
+      }
+    })
+  }
+
+  await bob.reload()
+  const first = await loaded()
+  // Precached on install: the build's every asset, the workers' chunks too (no page lists them).
+  expect(first.listed?.length).toBeGreaterThan(first.assets.length)
+  expect(first.cached).toEqual([...(first.listed ?? [])].sort())
+  // Routed by the browser: assets from the cache, other requests to the network, the shell's script idle;
+  // only the worker's script goes through it (served from the cache too, see public/sw.js).
+  expect(first.assets.filter((asset) => !asset.worker).length).toBeGreaterThan(5)
+  for (const asset of first.assets) expect(asset.source, asset.path).toBe(asset.worker ? 'fetch-event' : 'cache')
+  expect(first.shellSource).toBe('network')
+  // The shell stored the page as it served it: nothing to post, so the server renders it once per load.
+  await bob.waitForTimeout(500)
+  expect(await bob.evaluate(() => (window as unknown as { __shellMessages: unknown[] }).__shellMessages)).toEqual([])
+
+  // An asset gone from the cache (evicted) comes from the network, and the page hands it back to the shell.
+  const evicted = (first.assets.find((asset) => asset.path.endsWith('.css')) ?? first.assets.at(0))?.path
+  if (evicted === undefined) throw new Error('the page loaded no build asset')
+  await bob.evaluate(async (path) => (await caches.open('offline-assets-v1')).delete(path), evicted)
+  await bob.reload()
+  const second = await loaded()
+  expect(second.assets.find((asset) => asset.path === evicted)?.source).toBe('network')
+  await expect
+    .poll(() =>
+      bob.evaluate(async (path) => (await caches.open('offline-assets-v1')).match(path).then(Boolean), evicted),
+    )
+    .toBe(true)
+  expect(second.messages).toEqual([
+    { type: 'cache-visited', page: undefined, assets: [new URL(evicted, bob.url()).href] },
+  ])
+})
+
 test('a sync token that expires during a long session is renewed; a reconnect needs no reload', async () => {
   await bob.evaluate(() => {
     const counter = window as unknown as { renewals: number }
