@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'react'
 
 import { relayConnectivity } from '@/lib/livestore/connectivity'
 import type { SyncAccessMessage } from '@/lib/livestore/sync-access'
+import { workspaceSettled } from './offline-shell'
 import { disposeStoresWithin, useWorkspaceStore } from './store'
 import { type AccessState, isSigningOutHere, useSyncAccess, useSyncReports } from './sync-access'
 import { useWorkspace } from './workspace-context'
@@ -196,7 +197,11 @@ export function SyncStatus() {
   const { access } = useSyncAccess(storeId)
   useCloseOnSignOut(storeId)
   const reading = useSyncReading(serverHead)
-  return <SyncIndicator phase={phaseOf(access, reading)} pending={reading.pending} />
+  const phase = phaseOf(access, reading)
+  useEffect(() => {
+    if (phase === 'synced') workspaceSettled()
+  }, [phase])
+  return <SyncIndicator phase={phase} pending={reading.pending} />
 }
 
 /** The header's indicator; also shown, stopped, when the store could not open at all. */

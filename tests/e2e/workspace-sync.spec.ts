@@ -194,6 +194,39 @@ test('Bob works offline, reloads offline, and Ann gets his five items exactly on
   await expect(items(ann)).toHaveText(['Hello from Ann', 'Hi Ann, Bob here', 'sent around my reconnect', ...offline])
 })
 
+test('a first visit installs the offline shell only once the workspace has synced', async ({ browser }) => {
+  // Installing the shell fetches every build asset; during a first open it competed with the store for the
+  // machine (ready ~0.6 s later on two cores).
+  const context = await browser.newContext({ storageState: await bob.context().storageState() })
+  try {
+    await context.addInitScript(() => {
+      const times = { registered: [] as number[], synced: undefined as number | undefined }
+      ;(window as unknown as { shellTimes: typeof times }).shellTimes = times
+      const register = ServiceWorkerContainer.prototype.register
+      ServiceWorkerContainer.prototype.register = function (...args: Parameters<typeof register>) {
+        times.registered.push(performance.now())
+        return register.apply(this, args)
+      }
+      new MutationObserver(() => {
+        const phase = document.querySelector('[data-testid="sync-status"]')?.getAttribute('data-phase')
+        if (phase === 'synced' && times.synced === undefined) times.synced = performance.now()
+      }).observe(document, { subtree: true, attributes: true, childList: true })
+    })
+    const page = await context.newPage()
+    await page.goto(`/w/${slug}`)
+    await expect(status(page)).toHaveAttribute('data-phase', 'synced')
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then(Boolean))).toBe(true)
+    const times = await page.evaluate(
+      () => (window as unknown as { shellTimes: { registered: number[]; synced?: number } }).shellTimes,
+    )
+    expect(times.registered.length).toBe(1)
+    expect(times.synced).toBeDefined()
+    expect(times.registered[0]).toBeGreaterThanOrEqual(times.synced!)
+  } finally {
+    await context.close()
+  }
+})
+
 test('a first open interrupted while it created the store’s files does not stop the next open', async ({ browser }) => {
   // A first open creates the store's OPFS folder and its pool of files. Reloaded within those seconds,
   // the page found a file created but not yet written (shorter than its header), which threw while the
