@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { SYNC_TOKEN_TTL_SECONDS } from '../../playwright.config'
 import { driver } from '../app-under-test.ts'
 import { expect, test } from './fixtures'
@@ -18,6 +18,10 @@ let cid: Page
 const status = syncStatus
 
 const driverReady = (page: Page) => driver.ready(page)
+
+/** A new browser of Bob's, signed in, with no local store yet. */
+const newBrowserOfBob = async (browser: Browser) =>
+  browser.newContext({ storageState: await bob.context().storageState() })
 
 /** The OPFS folder of the store `page` has open (its only one). */
 const storeFolder = (page: Page) =>
@@ -197,7 +201,7 @@ test('Bob works offline, reloads offline, and Ann gets his five items exactly on
 test('a first visit installs the offline shell only once the workspace has synced', async ({ browser }) => {
   // Installing the shell fetches every build asset; during a first open it competed with the store for the
   // machine (ready ~0.6 s later on two cores).
-  const context = await browser.newContext({ storageState: await bob.context().storageState() })
+  const context = await newBrowserOfBob(browser)
   try {
     await context.addInitScript(() => {
       const times = { registered: [] as number[], synced: undefined as number | undefined }
@@ -236,7 +240,7 @@ test('a first open interrupted while it created the store’s files does not sto
   // leaves it, in a new browser of Bob's.
   const folder = await storeFolder(bob)
   expect(folder).not.toBeNull()
-  const context = await browser.newContext({ storageState: await bob.context().storageState() })
+  const context = await newBrowserOfBob(browser)
   try {
     const page = await context.newPage()
     await page.goto('/account')
@@ -257,7 +261,7 @@ test('a first open interrupted while it created the store’s files does not sto
 test('a store that cannot open says so and offers a reload, instead of a blank page', async ({ browser }) => {
   // The browser refuses the store's shared worker (as a policy or an extension can), while a flag in this
   // browser's storage says so. A failed open escaped React before, and the whole page went blank.
-  const context = await browser.newContext({ storageState: await bob.context().storageState() })
+  const context = await newBrowserOfBob(browser)
   try {
     await context.addInitScript(() => {
       if (localStorage.getItem('test:refuse-shared-worker') !== 'yes') return
@@ -295,7 +299,7 @@ test('a store whose leader cannot start says the workspace is slow to open, inst
   // A file where the store's OPFS folder belongs: the leader worker fails to start, and LiveStore leaves the
   // tab waiting for it without an error. The page said "Opening…" and nothing else, for good.
   const folder = await storeFolder(bob)
-  const context = await browser.newContext({ storageState: await bob.context().storageState() })
+  const context = await newBrowserOfBob(browser)
   try {
     const page = await context.newPage()
     await page.goto('/account')
