@@ -63,6 +63,8 @@ test('channels and messages by author, as they are sent', async () => {
   await driver.add(bob, 'Hi Ann, Bob here')
   await expect(messages(ann)).toHaveText(['Hello from Ann', 'Hi Ann, Bob here'])
   await expect(ann.getByTestId('message-author')).toHaveText(['Ann', 'Bob'])
+  // Bob's own message may reach his screen before Ann's, written a moment earlier: his view shows both in order.
+  await expect(messages(bob)).toHaveText(['Hello from Ann', 'Hi Ann, Bob here'])
 })
 
 test('authors edit and delete their own messages; managers rename and archive channels', async () => {
@@ -285,4 +287,23 @@ test('a message whose commit fails goes back into the box, and nothing is stored
   // Her own view shows it with nothing else happening in the channel: the commit's deferred refresh ran.
   await expect(messages(ann)).toHaveText(['Not stored'])
   await expect(messages(bob)).toHaveText(['Not stored'])
+})
+
+test('a message written offline shows in its place among those sent since, once it arrives', async () => {
+  await ann.getByLabel('New channel').fill('late')
+  await ann.getByRole('button', { name: 'Create channel' }).click()
+  await ann.getByPlaceholder('Message #late').waitFor()
+  await bob.getByRole('button', { name: '# late' }).click()
+  await bob.getByPlaceholder('Message #late').waitFor()
+
+  await ann.context().setOffline(true)
+  await driver.add(ann, 'Written offline')
+  await expect(messages(ann)).toHaveText(['Written offline'])
+  await driver.add(bob, 'Sent online')
+  // Bob's view starts at his own message; the channel's first message arrives after it and goes above it.
+  await expect(messages(bob)).toHaveText(['Sent online'])
+  await ann.context().setOffline(false)
+  await expect(messages(bob)).toHaveText(['Written offline', 'Sent online'])
+  await expect(messages(ann)).toHaveText(['Written offline', 'Sent online'])
+  await expect(bob.getByRole('button', { name: 'Show earlier messages' })).toHaveCount(0)
 })

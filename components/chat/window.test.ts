@@ -58,6 +58,28 @@ describe('message window', () => {
     expect(three.earlier).toBe(false)
   })
 
+  it('shows a message written before the oldest shown but arriving after it, in its place', () => {
+    // Bob's own message shows first; Ann's, written a moment earlier, reaches his store after it.
+    const own = settle(1, firstWindow)
+    expect(own.window.oldestId).toBe('m1')
+    const late = [{ id: 'm1' }, { id: 'ann' }]
+    const shown = shownIn(late, own.window)
+    expect(ids(shown.messages)).toEqual(['ann', 'm1'])
+    expect(shown.earlier).toBe(false)
+    expect(shown.window.oldestId).toBe('ann')
+    // In a long channel one written before the whole window is earlier history, behind the button, and the
+    // window does not move.
+    const before = settle(10_000, firstWindow)
+    const read10k = read(10_000, before.window)
+    const behind = shownIn(
+      [...read10k.slice(0, MESSAGE_WINDOW), { id: 'old' }, ...read10k.slice(MESSAGE_WINDOW)],
+      before.window,
+    )
+    expect(behind.messages).toEqual(before.messages)
+    expect(behind.window).toBe(before.window)
+    expect(behind.earlier).toBe(true)
+  })
+
   it('"Show earlier messages" adds a window at the top, and the end of the channel hides the button', () => {
     const total = 2.5 * MESSAGE_WINDOW
     const shown = settle(total, firstWindow)

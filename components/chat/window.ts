@@ -22,16 +22,20 @@ export const earlierWindow = (window: MessageWindow): MessageWindow => ({
 
 /**
  * The messages to show, oldest first, from those read newest first (at most `readLimit(window)`), and the window
- * to keep. Everything from the newest down to the window's oldest message; when that one is no longer read
- * (a window's worth arrived since) or not known yet, the newest `asked` and a new oldest.
+ * to keep. At least the newest `asked` (all of a shorter channel), and further down to the window's oldest message
+ * while that one is still read; when it no longer is (a window's worth arrived since), the newest `asked` and a new
+ * oldest. Messages are ordered by when they were written, not when they arrived: one written before the oldest
+ * shown can arrive later (sent offline, or at the same moment as one's own and synced after it), and within the
+ * newest `asked` it is shown in its place.
  */
 export const shownIn = <M extends { id: string }>(
   newestFirst: readonly M[],
   window: MessageWindow,
 ): { messages: M[]; earlier: boolean; window: MessageWindow } => {
   const kept = window.oldestId === null ? -1 : newestFirst.findIndex((message) => message.id === window.oldestId)
+  const newest = Math.min(window.asked, newestFirst.length)
   // The last row read only tells whether there is anything earlier: it is never shown.
-  const count = kept >= 0 && kept < readLimit(window) - 1 ? kept + 1 : Math.min(window.asked, newestFirst.length)
+  const count = kept >= 0 && kept < readLimit(window) - 1 ? Math.max(kept + 1, newest) : newest
   const messages = newestFirst.slice(0, count).reverse()
   const oldestId = messages[0]?.id ?? null
   return {
