@@ -307,3 +307,52 @@ test('a message written offline shows in its place among those sent since, once 
   await expect(messages(ann)).toHaveText(['Written offline', 'Sent online'])
   await expect(bob.getByRole('button', { name: 'Show earlier messages' })).toHaveCount(0)
 })
+
+test('a part of the page that fails to render says it stopped working, not that the data could not open', async () => {
+  // A message whose time the page cannot format: Ann's browser throws while rendering its row.
+  const at = Date.UTC(2001, 0, 1)
+  await ann.evaluate((failAt) => {
+    const proto = Intl.DateTimeFormat.prototype
+    const format = Object.getOwnPropertyDescriptor(proto, 'format')?.get
+    if (format === undefined) throw new Error('no DateTimeFormat.prototype.format')
+    Object.defineProperty(proto, 'format', {
+      configurable: true,
+      get() {
+        const formatDate = format.call(this) as (date?: Date | number) => string
+        return (date?: Date | number) => {
+          if (date !== undefined && new Date(date).getTime() === failAt) throw new Error('cannot format this date')
+          return formatDate(date)
+        }
+      },
+    })
+  }, at)
+  await ann.evaluate(
+    ([text, when]) => {
+      const [store] = Object.values(
+        (globalThis as { __debugLiveStore?: Record<string, unknown> }).__debugLiveStore ?? {},
+      ) as Array<{
+        query: (q: { query: string; bindValues: Record<string, string> }) => Array<Record<string, string>>
+        commit: (...events: unknown[]) => void
+      }>
+      if (store === undefined) throw new Error('no open store')
+      const [channel] = store.query({ query: "SELECT id, createdBy FROM channels WHERE name = 'late'", bindValues: {} })
+      if (channel === undefined) throw new Error('no channel late')
+      store.commit({
+        name: 'v1.MessageSent',
+        args: { id: crypto.randomUUID(), channelId: channel.id, text, userId: channel.createdBy, at: new Date(when) },
+      })
+    },
+    ['From 2001', at] as const,
+  )
+  await expect(ann.getByTestId('part-failed')).toContainText('This part of the page stopped working.')
+  await expect(ann.getByTestId('part-failed')).toContainText('cannot format this date')
+  await expect(ann.getByTestId('store-failed')).toHaveCount(0)
+  // The store is fine: the header still syncs, and Bob, whose browser formats the date, has the message.
+  await expect(ann.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced')
+  await expect(messages(bob).first()).toHaveText('From 2001')
+
+  await ann.getByTestId('part-failed').getByRole('button', { name: 'Reload' }).click()
+  await ann.getByRole('button', { name: '# late' }).click()
+  await expect(messages(ann).first()).toHaveText('From 2001')
+  await expect(ann.getByTestId('part-failed')).toHaveCount(0)
+})

@@ -19,6 +19,37 @@ export const reasonOf = (error: unknown): string => {
   return reason.slice(0, 300)
 }
 
+/**
+ * Rejections of the store's load, told apart from a component's own render error: both reach the same
+ * boundary, but only the first means the data could not be opened.
+ */
+const storeOpenFailures = new WeakSet<object>()
+const watchedLoads = new WeakSet<Promise<unknown>>()
+const markStoreOpenFailure = (error: unknown) => {
+  if (typeof error === 'object' && error !== null) storeOpenFailures.add(error)
+}
+
+/**
+ * Runs the store's lookup, marking what it throws (LiveStore's registry rethrows a failed load synchronously on
+ * later lookups) or its load rejects with (marked before React rethrows it: a handler added first runs first).
+ */
+export const lookUpStore = <T,>(lookup: () => T): T => {
+  try {
+    const found = lookup()
+    if (found instanceof Promise && !watchedLoads.has(found)) {
+      watchedLoads.add(found)
+      found.catch(markStoreOpenFailure)
+    }
+    return found
+  } catch (error) {
+    markStoreOpenFailure(error)
+    throw error
+  }
+}
+
+const isStoreOpenFailure = (error: unknown) =>
+  typeof error === 'object' && error !== null && storeOpenFailures.has(error)
+
 /** The default: a notice in place of the part, with the reason and a reload (most failures are transient). */
 export function StoreFailedNotice({ error }: { error: unknown }) {
   return (
@@ -28,6 +59,23 @@ export function StoreFailedNotice({ error }: { error: unknown }) {
       className="flex flex-col items-start gap-2 rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
     >
       <p className="font-medium">This workspace’s data could not be opened in this browser.</p>
+      <p className="text-xs">{reasonOf(error)}</p>
+      <Button type="button" variant="secondary" onClick={() => window.location.reload()}>
+        Reload
+      </Button>
+    </div>
+  )
+}
+
+/** A part of the page that threw while rendering (a bug in it, not the data): said as such, with a reload. */
+export function PartFailedNotice({ error }: { error: unknown }) {
+  return (
+    <div
+      role="alert"
+      data-testid="part-failed"
+      className="flex flex-col items-start gap-2 rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+    >
+      <p className="font-medium">This part of the page stopped working.</p>
       <p className="text-xs">{reasonOf(error)}</p>
       <Button type="button" variant="secondary" onClick={() => window.location.reload()}>
         Reload
@@ -67,7 +115,10 @@ export function SlowOpenNotice() {
 
 type Props = { children: ReactNode; failed: (error: unknown) => ReactNode }
 
-/** Catches a store that failed to open (React's use() rethrows the load's rejection) for the part it wraps. */
+/**
+ * Catches a store that failed to open (React's use() rethrows the load's rejection) for the part it wraps,
+ * shown as `failed`; any other error thrown while rendering the part is shown as that part having failed.
+ */
 export class StoreFailureBoundary extends Component<Props, { error: unknown; hasError: boolean }> {
   state = { error: undefined as unknown, hasError: false }
 
@@ -76,10 +127,12 @@ export class StoreFailureBoundary extends Component<Props, { error: unknown; has
   }
 
   componentDidCatch(error: unknown) {
-    console.error('the workspace store could not open', error)
+    console.error(isStoreOpenFailure(error) ? 'the workspace store could not open' : 'a part of the page failed', error)
   }
 
   render() {
-    return this.state.hasError ? this.props.failed(this.state.error) : this.props.children
+    if (!this.state.hasError) return this.props.children
+    const { error } = this.state
+    return isStoreOpenFailure(error) ? this.props.failed(error) : <PartFailedNotice error={error} />
   }
 }

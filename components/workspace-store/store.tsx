@@ -12,7 +12,7 @@ import { adapter } from '@/lib/livestore/adapter'
 import { schema } from '@/lib/livestore/schema'
 import type { WorkspaceSyncPayload } from '@/lib/sync/sync-params'
 
-import { SlowOpenNotice, StoreFailedNotice, StoreFailureBoundary } from './store-failure'
+import { lookUpStore, SlowOpenNotice, StoreFailedNotice, StoreFailureBoundary } from './store-failure'
 import { useWorkspace } from './workspace-context'
 
 let registry: StoreRegistry | undefined
@@ -113,7 +113,8 @@ export const useWorkspaceStore = () => {
     const syncPayload: WorkspaceSyncPayload = { workspaceId }
     return { storeId, schema, adapter, batchUpdates, syncPayload }
   }, [storeId, workspaceId])
-  const storeOrPromise = openStoreOf(storeRegistry, storeId) ?? storeRegistry.getOrLoadPromise(options)
+  const storeOrPromise =
+    openStoreOf(storeRegistry, storeId) ?? lookUpStore(() => storeRegistry.getOrLoadPromise(options))
   const store = use(storeOrPromise instanceof Promise ? storeOrPromise : settledThenable(storeOrPromise))
   // After use(): effects of a render that suspended are never committed (see @livestore/react's useStore).
   useEffect(() => {
@@ -133,8 +134,8 @@ const failedNotice = (error: unknown) => <StoreFailedNotice error={error} />
 
 /**
  * Wraps a client-only part of the page that reads the store: `fallback` while the store opens, `failed` if
- * it cannot (by default a notice with the reason and a reload). The page's main part (`main`) also says so
- * when the store takes unusually long to open.
+ * it cannot (by default a notice with the reason and a reload), and a notice that the part stopped working if
+ * the part itself throws. The page's main part (`main`) also says so when the store takes unusually long to open.
  */
 export function StoreIsland({
   children,
