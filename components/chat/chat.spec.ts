@@ -356,3 +356,14 @@ test('a part of the page that fails to render says it stopped working, not that 
   await expect(messages(ann).first()).toHaveText('From 2001')
   await expect(ann.getByTestId('part-failed')).toHaveCount(0)
 })
+
+test('the page carries a long channel’s preview once, in its first pass', async () => {
+  // Over React's progressive chunk (12,800 bytes), a Suspense boundary's content was sent after a fallback:
+  // the preview twice, parsed twice and swapped.
+  await commitMessages(ann, 'lobby', 60)
+  await expect(ann.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', { timeout: 30_000 })
+  const html = await (await bob.context().request.get(`/w/${slug}`)).text()
+  expect(html).toContain('lobby 60')
+  expect(html.split('data-testid="chat-preview"')).toHaveLength(2)
+  expect(html).not.toContain('<!--$?-->')
+})

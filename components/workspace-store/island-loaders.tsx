@@ -26,9 +26,14 @@ export function WorkspaceAppIsland({ preview, previewHead }: { preview?: ReactNo
     () => false,
   )
   const placeholder = preview || <p className="text-sm text-zinc-500">Opening workspace data…</p>
+  // No Suspense boundary on the server or while hydrating: React streams a boundary whose content is over its
+  // progressive chunk (12,800 bytes) as the fallback first and the content after, so a channel's newest 50
+  // messages went twice (64 KB of HTML instead of 45) and the browser parsed both and swapped one for the
+  // other. Once hydrated, the preview becomes the island's fallback (remounted, as it was before).
+  if (!inBrowser) return placeholder
   return (
     <Suspense fallback={placeholder}>
-      {inBrowser ? <AppIsland fallback={placeholder} caughtUpTo={preview ? previewHead : undefined} /> : placeholder}
+      <AppIsland fallback={placeholder} caughtUpTo={preview ? previewHead : undefined} />
     </Suspense>
   )
 }
