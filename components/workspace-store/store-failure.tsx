@@ -50,15 +50,15 @@ export const lookUpStore = <T,>(lookup: () => T): T => {
 const isStoreOpenFailure = (error: unknown) =>
   typeof error === 'object' && error !== null && storeOpenFailures.has(error)
 
-/** The default: a notice in place of the part, with the reason and a reload (most failures are transient). */
-export function StoreFailedNotice({ error }: { error: unknown }) {
+/** A failure in place of the part that failed: what happened, the innermost reason, and a reload (most are transient). */
+function FailureNotice({ title, error, testId }: { title: string; error: unknown; testId: string }) {
   return (
     <div
       role="alert"
-      data-testid="store-failed"
+      data-testid={testId}
       className="flex flex-col items-start gap-2 rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
     >
-      <p className="font-medium">This workspace’s data could not be opened in this browser.</p>
+      <p className="font-medium">{title}</p>
       <p className="text-xs">{reasonOf(error)}</p>
       <Button type="button" variant="secondary" onClick={() => window.location.reload()}>
         Reload
@@ -67,21 +67,20 @@ export function StoreFailedNotice({ error }: { error: unknown }) {
   )
 }
 
-/** A part of the page that threw while rendering (a bug in it, not the data): said as such, with a reload. */
-export function PartFailedNotice({ error }: { error: unknown }) {
+/** The default for a store that cannot open. */
+export function StoreFailedNotice({ error }: { error: unknown }) {
   return (
-    <div
-      role="alert"
-      data-testid="part-failed"
-      className="flex flex-col items-start gap-2 rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-    >
-      <p className="font-medium">This part of the page stopped working.</p>
-      <p className="text-xs">{reasonOf(error)}</p>
-      <Button type="button" variant="secondary" onClick={() => window.location.reload()}>
-        Reload
-      </Button>
-    </div>
+    <FailureNotice
+      title="This workspace’s data could not be opened in this browser."
+      error={error}
+      testId="store-failed"
+    />
   )
+}
+
+/** A part of the page that threw while rendering (a bug in it, not the data): said as such. */
+export function PartFailedNotice({ error }: { error: unknown }) {
+  return <FailureNotice title="This part of the page stopped working." error={error} testId="part-failed" />
 }
 
 /** A store opens in ~1-3 s, a large one on a slow device in a few more; catching up with the server comes after. */
