@@ -2,26 +2,17 @@
 // workspace. A non-member gets the same 404 as for a workspace that does not exist.
 import 'server-only'
 
-import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
 
-import { isRefusal } from '../refusal'
-
+import { workspaceBySlug } from './membership'
 import type { WorkspaceRole } from './permissions'
-import { getAuth, getSession } from './server'
+import { getEnv, getSession } from './server'
 
 export const requireWorkspace = cache(async (slug: string) => {
-  const auth = await getAuth()
-  // Both at once (each is a D1 round trip or more): the workspace is only used once the session is known.
-  const lookup = auth.api
-    .getFullOrganization({ query: { organizationSlug: slug }, headers: await headers() })
-    .catch((error: unknown) => {
-      // better-auth refuses non-members (and requests without a session); anything else (D1 down) must
-      // surface as an error, not a 404.
-      if (isRefusal(error)) return null
-      throw error
-    })
+  // Both at once: the session is two D1 round trips (better-auth's), the workspace with its members one. The
+  // workspace is only used once the session is known.
+  const lookup = getEnv().then((env) => workspaceBySlug(env.DB, slug))
   const session = await getSession()
   if (!session) {
     lookup.catch(() => undefined)

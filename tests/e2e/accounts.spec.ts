@@ -98,6 +98,9 @@ test('the owner invites B, B signs up from the link and both see each other with
   await owner.getByRole('button', { name: 'Send invitation' }).click()
   await expect(owner.getByText(`Invitation sent to ${bEmail}.`)).toBeVisible()
   await expect(owner.getByTestId('invitation')).toContainText(bEmail)
+  // Resending finds the invitation among the workspace's (better-auth's list) and mails it again.
+  await owner.getByTestId('invitation').filter({ hasText: bEmail }).getByRole('button', { name: 'Resend' }).click()
+  await expect(owner.getByText(`Invitation sent again to ${bEmail}.`)).toBeVisible()
 
   // B, signed out, follows the emailed link, signs up from it and verifies.
   const b = await (await browser.newContext()).newPage()

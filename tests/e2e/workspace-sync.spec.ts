@@ -73,6 +73,9 @@ test('a workspace page makes the server render only itself, not the pages its he
   // A click still gets there.
   await bob.getByRole('link', { name: 'Members' }).click()
   await expect(bob).toHaveURL(new RegExp(`/w/${slug}/members$`))
+  // A member sees the members, and no invitations (only those who manage members do).
+  await expect(bob.getByTestId('member').filter({ hasText: 'Bob' })).toHaveCount(1)
+  await expect(bob.getByRole('heading', { name: 'Pending invitations' })).toHaveCount(0)
   await bob.goto(`/w/${slug}`)
   await driverReady(bob)
 })

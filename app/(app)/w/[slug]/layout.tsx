@@ -1,4 +1,3 @@
-import { headers } from 'next/headers'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 
@@ -8,7 +7,8 @@ import { SyncStatusIsland } from '@/components/workspace-store/island-loaders'
 import { OfflineShell } from '@/components/workspace-store/offline-shell'
 import { SignOutButton } from '@/components/workspace-store/sign-out-button'
 import { WorkspaceProvider } from '@/components/workspace-store/workspace-context'
-import { getAuth, getEnv } from '@/lib/auth/server'
+import { workspacesOfUser } from '@/lib/auth/membership'
+import { getEnv } from '@/lib/auth/server'
 import { requireWorkspace } from '@/lib/auth/workspace-access'
 import { eventLogHead } from '@/lib/sync/sync-metadata'
 import { storeIdForWorkspace } from '@/lib/sync/token'
@@ -21,13 +21,11 @@ export default async function WorkspaceLayout({
   params: Promise<{ slug: string }>
 }) {
   const { slug } = await params
-  // Both at once; the gate's redirect or 404 comes first, whatever the list's own answer.
-  const listed = (await getAuth()).api.listOrganizations({ headers: await headers() })
-  listed.catch(() => undefined)
   const { session, workspace, role } = await requireWorkspace(slug)
   // The store of this workspace; its leader worker fetches sync tokens itself (lib/livestore/sync-tokens.ts).
   const storeId = await storeIdForWorkspace(workspace.id)
-  const [workspaces, serverHead] = await Promise.all([listed, getEnv().then((env) => eventLogHead(env.DB, storeId))])
+  const { DB } = await getEnv()
+  const [workspaces, serverHead] = await Promise.all([workspacesOfUser(DB, session.user.id), eventLogHead(DB, storeId)])
   const info = {
     workspaceId: workspace.id,
     name: workspace.name,

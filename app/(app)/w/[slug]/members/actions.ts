@@ -27,8 +27,9 @@ export const invite = validatedAction(inviteForm, async ({ slug, email, role }) 
 })
 
 export const resendInvitation = validatedAction(invitationForm, async ({ slug, invitationId }) => {
-  const { auth, h, workspace, organizationId } = await context(slug)
-  const invitation = workspace.invitations.find((i) => i.id === invitationId)
+  const { auth, h, organizationId } = await context(slug)
+  const invitations = await auth.api.listInvitations({ query: { organizationId }, headers: h })
+  const invitation = invitations.find((i) => i.id === invitationId)
   if (!invitation) return { error: 'This invitation no longer exists' }
   const role = invitation.role === 'admin' ? 'admin' : 'member'
   await auth.api.createInvitation({ body: { email: invitation.email, role, organizationId, resend: true }, headers: h })

@@ -1,6 +1,9 @@
+import { headers } from 'next/headers'
 import { ActionButton } from '@/components/workspaces/action-button'
 import { InviteForm } from '@/components/workspaces/invite-form'
 import { RoleForm } from '@/components/workspaces/role-form'
+
+import { getAuth } from '@/lib/auth/server'
 import { requireWorkspace } from '@/lib/auth/workspace-access'
 
 import { leaveWorkspace, removeMember, resendInvitation, revokeInvitation, transferOwnership } from './actions'
@@ -11,7 +14,11 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params
   const { workspace, role, session } = await requireWorkspace(slug)
   const canManage = role === 'owner' || role === 'admin'
-  const pending = workspace.invitations.filter((i) => i.status === 'pending' && new Date(i.expiresAt) > new Date())
+  // Only those who manage members see invitations (better-auth refuses the list to others).
+  const invitations = canManage
+    ? await (await getAuth()).api.listInvitations({ query: { organizationId: workspace.id }, headers: await headers() })
+    : []
+  const pending = invitations.filter((i) => i.status === 'pending' && new Date(i.expiresAt) > new Date())
   return (
     <main className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-6 py-10">
       <h1 className="text-2xl font-semibold tracking-tight">Members of {workspace.name}</h1>
