@@ -4,8 +4,9 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 
+import { createAuth } from '../../lib/auth/auth'
 import { workspaceBySlug, workspacesOfUser } from '../../lib/auth/membership'
-import { makeAuth, verifiedUser } from './auth-helpers'
+import { makeAuth, ORIGIN, verifiedUser } from './auth-helpers'
 
 const unique = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`
 
@@ -87,5 +88,24 @@ describe('the workspace gate’s queries', () => {
     expect(await workspaceBySlug(env.DB, renamed)).toBeNull()
     expect(await workspacesOfUser(env.DB, owner.userId)).toEqual([])
     expect(await workspaceBySlug(env.DB, `no-such-${unique()}`)).toBeNull()
+  })
+
+  it('reads a signed-in session with its user in one D1 query (better-auth’s joins)', async () => {
+    const user = await verifiedUser(makeAuth(), 'gatesession')
+    const statements: string[] = []
+    const DB = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop === 'prepare')
+          return (query: string) => {
+            statements.push(query)
+            return target.prepare(query)
+          }
+        const value = Reflect.get(target, prop, target)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    const session = await createAuth({ ...env, DB }, ORIGIN).api.getSession({ headers: user.headers })
+    expect(session?.user.id).toBe(user.userId)
+    expect(statements).toHaveLength(1)
   })
 })
