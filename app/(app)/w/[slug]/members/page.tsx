@@ -1,8 +1,8 @@
 import { headers } from 'next/headers'
+
 import { ActionButton } from '@/components/workspaces/action-button'
 import { InviteForm } from '@/components/workspaces/invite-form'
 import { RoleForm } from '@/components/workspaces/role-form'
-
 import { getAuth } from '@/lib/auth/server'
 import { requireWorkspace } from '@/lib/auth/workspace-access'
 
