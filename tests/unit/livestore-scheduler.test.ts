@@ -1,7 +1,7 @@
 // The leader worker's Effect scheduler ("the leader's scheduler keeps one MessageChannel",
 // scripts/patch-livestore.mjs): every round of a fiber's work is a macrotask of its own, sent through a
 // MessageChannel. Unpatched, each round made a new channel (the first test counts them: a hundred rounds
-// made a hundred channels); the rounds still run in order, each after the tasks already queued.
+// made 107 channels); the rounds still run in order, each after the tasks already queued.
 import { Effect, Scheduler } from '@livestore/utils/effect'
 import { expect, test } from 'vitest'
 
