@@ -10,8 +10,8 @@ import type { WorkspaceRole } from './permissions'
 import { getEnv, getSession } from './server'
 
 export const requireWorkspace = cache(async (slug: string) => {
-  // Both at once: the session is two D1 round trips (better-auth's), the workspace with its members one. The
-  // workspace is only used once the session is known.
+  // Both at once: the session with its user is one D1 query (better-auth's joins), the workspace with its
+  // members one more. The workspace is only used once the session is known.
   const lookup = getEnv().then((env) => workspaceBySlug(env.DB, slug))
   const session = await getSession()
   if (!session) {
