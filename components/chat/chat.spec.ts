@@ -195,6 +195,10 @@ test('a long channel shows its newest window; a new message adds a row at the bo
   await expect(rows.last()).toHaveText('new 3')
   // The same element, not a re-rendered one: the window grew instead of sliding every row up.
   expect(await ann.evaluate((el) => el === document.querySelector('[data-testid="message-text"]'), top)).toBe(true)
+  // And each row a containment boundary (layout, style), so adding one does not repaint the others.
+  expect(
+    await rows.last().evaluate((el) => getComputedStyle(el.closest('[data-testid="message"]') ?? el).contain),
+  ).toBe('layout style')
 
   await ann.getByRole('button', { name: 'Show earlier messages' }).click()
   await expect(rows).toHaveCount(73)
