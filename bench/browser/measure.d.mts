@@ -78,12 +78,22 @@ export type BrowserBenchResult = {
   open: { small: Open; large: Open }
   sendCost: {
     eventsInWorkspace: number
-    sends: number
-    longestTaskMs: Percentiles
-    longestTaskCpuMs: Percentiles
-    /** CPU time of every process on the machine per send, by kind, and the wall time per send (Linux; else null). */
-    cpuPerSendMs: { wallMs: number; totalMs: number; byKindMs: Record<string, number> } | null
+    /** Ann's browser at the front of the machine, as on her own computer: the server's and Bob's processes lowered. */
+    ownMachine: SendCost & {
+      /** How they were lowered: their scheduling groups (autogroup), their threads' nice values, or not (null). */
+      othersLowered: 'autogroup' | 'threads' | null
+    }
+    /** Every process at the same priority, as this one machine runs them all. */
+    sharedMachine: SendCost
   }
+}
+
+export type SendCost = {
+  sends: number
+  longestTaskMs: Percentiles
+  longestTaskCpuMs: Percentiles
+  /** CPU time of every process on the machine per send, by kind, and the wall time per send (Linux; else null). */
+  cpuPerSendMs: { wallMs: number; totalMs: number; byKindMs: Record<string, number> } | null
 }
 
 export declare const runBrowserBench: (options: {

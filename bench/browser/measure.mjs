@@ -7,6 +7,7 @@
 import { cpus } from 'node:os'
 
 import { driver, fixtures } from '../../tests/app-under-test.ts'
+import { withOthersInBackground } from './foreground.mjs'
 import { pushEvents, seedItems } from './seed-events.mjs'
 import { calibrationMs, systemCpuDuring } from './system-cpu.mjs'
 
@@ -163,7 +164,7 @@ export const tracePage = async (page, categories, run) => {
 }
 
 /** Longest main-thread task around each send (Chromium tracing of Ann's renderer). */
-const measureSendCost = async ({ ann, count }) => {
+const traceSends = async ({ ann, count }) => {
   const texts = Array.from({ length: count }, (_, i) => `cost ${unique()} ${i + 1}`)
   const intervalMs = 500
   // Tasks and the send marks only: every category traced costs the page time while it is measured.
@@ -211,6 +212,26 @@ const measureSendCost = async ({ ann, count }) => {
     longestTaskCpuMs: percentiles(perSend.map((send) => send.cpu)),
     cpuPerSendMs,
   }
+}
+
+/** The operating system's id of the page's renderer process, from a trace mark. */
+const rendererPidOf = async (page) => {
+  const events = await tracePage(page, ['blink.user_timing'], () =>
+    page.evaluate(() => performance.mark('bench-renderer')),
+  )
+  return events.find((e) => e.name === 'bench-renderer')?.pid
+}
+
+/**
+ * The send's cost twice: first with Ann's browser at the front of the machine, as on her own computer (the server
+ * and Bob's browser, on other machines in life, at the lowest priority: foreground.mjs); then with every process
+ * at the same priority, as this one machine runs them all.
+ */
+const measureSendCost = async ({ ann, count }) => {
+  const { result: ownMachine, othersLowered } = await withOthersInBackground(await rendererPidOf(ann), () =>
+    traceSends({ ann, count }),
+  )
+  return { ownMachine: { ...ownMachine, othersLowered }, sharedMachine: await traceSends({ ann, count }) }
 }
 
 /** The seqNum of the newest event the page's store has from the server (every event of the workspace). */
