@@ -11,6 +11,8 @@ export type BrowserBenchSizes = {
   largeWorkspace: number
   /** Sends traced for the longest main-thread task. */
   sendCostItems: number
+  /** Warm reloads after each cold open (3 unless given). */
+  warmReloads?: number
   timeoutMs?: number
 }
 

@@ -322,7 +322,7 @@ const recordShown = (context, text) =>
  * newest item is painted (the server's preview counts), and until the app is ready for input (the store
  * open and synced up to it); then reloads three times, timing the same two moments.
  */
-const measureOpen = async ({ newProfile, cookies, url, newest, timeout }) => {
+const measureOpen = async ({ newProfile, cookies, url, newest, reloads, timeout }) => {
   const context = await newProfile()
   try {
     await context.addCookies(cookies)
@@ -349,7 +349,7 @@ const measureOpen = async ({ newProfile, cookies, url, newest, timeout }) => {
     }
     const cold = await open(() => page.goto(url, { waitUntil: 'commit' }))
     const warm = []
-    for (let i = 0; i < 3; i++) warm.push(await open(() => page.reload({ waitUntil: 'commit' })))
+    for (let i = 0; i < reloads; i++) warm.push(await open(() => page.reload({ waitUntil: 'commit' })))
     return {
       coldMs: round(cold.shownMs),
       coldReadyMs: cold.readyMs,
@@ -533,6 +533,7 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
         cookies: bobCookies,
         url: workspaceUrl,
         newest,
+        reloads: sizes.warmReloads ?? 3,
         timeout,
       })),
     },
@@ -565,6 +566,7 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
       cookies: bobCookies,
       url: workspaceUrl,
       newest,
+      reloads: sizes.warmReloads ?? 3,
       timeout: timeout * 3,
     })),
   }
