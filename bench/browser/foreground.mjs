@@ -3,33 +3,19 @@
 // cores from Ann's page (perf sched: in a send's 54 ms task her main thread ran 5 ms and waited 48 ms for a core
 // while Bob's browser and the server had both). While `run` runs, the benchmark's other processes drop to the
 // lowest priority and get theirs back after; Ann's own threads (her leader, V8's compilers) still compete.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { getPriority, setPriority } from 'node:os'
 
+import { listProc, readProc } from './proc.mjs'
+
 const LOWEST = 19
-
-const read = (path) => {
-  try {
-    return readFileSync(path, 'utf8')
-  } catch {
-    return null // the process or thread ended meanwhile
-  }
-}
-
-const listDir = (path) => {
-  try {
-    return readdirSync(path)
-  } catch {
-    return []
-  }
-}
 
 /** Every process: its parent and whether it is a Chromium child process (a renderer, a zygote, the GPU). */
 const processTable = () => {
   const table = new Map()
-  for (const pid of listDir('/proc').filter((name) => /^\d+$/.test(name))) {
-    const stat = read(`/proc/${pid}/stat`)
-    const cmdline = read(`/proc/${pid}/cmdline`)
+  for (const pid of listProc('/proc').filter((name) => /^\d+$/.test(name))) {
+    const stat = readProc(`/proc/${pid}/stat`)
+    const cmdline = readProc(`/proc/${pid}/cmdline`)
     if (stat === null || cmdline === null) continue
     const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
     table.set(Number(pid), { ppid, chromiumChild: cmdline.includes('--type=') })
@@ -52,7 +38,7 @@ const descendantsOf = (table, root) => {
 
 /** Linux's scheduler shares the cores between sessions (autogroups) first: a nice value acts within one. */
 const autogroupOf = (pid) => {
-  const line = read(`/proc/${pid}/autogroup`) // "/autogroup-123 nice 0"
+  const line = readProc(`/proc/${pid}/autogroup`) // "/autogroup-123 nice 0"
   const match = line && /^(\S+) nice (-?\d+)/.exec(line)
   return match ? { group: match[1], nice: Number(match[2]) } : null
 }
@@ -87,7 +73,7 @@ const lowerAutogroups = (ann, others) => {
 const lowerThreads = (others) => {
   const lowered = []
   for (const pid of others)
-    for (const tid of listDir(`/proc/${pid}/task`).map(Number)) {
+    for (const tid of listProc(`/proc/${pid}/task`).map(Number)) {
       try {
         const nice = getPriority(tid)
         setPriority(tid, LOWEST)
@@ -127,7 +113,7 @@ export const withOthersInBackground = async (rendererPid, run) => {
   const others = [...mine].filter((pid) => pid !== process.pid && !ann.has(pid))
   let lowered = null
   let how = null
-  if (read('/proc/sys/kernel/sched_autogroup_enabled')?.trim() === '1') {
+  if (readProc('/proc/sys/kernel/sched_autogroup_enabled')?.trim() === '1') {
     lowered = lowerAutogroups(ann, others)
     how = 'autogroup'
   }

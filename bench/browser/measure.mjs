@@ -320,7 +320,7 @@ const recordShown = (context, text) =>
 /**
  * Opens the workspace in a new browser profile (empty OPFS, Bob's session): from navigation until its
  * newest item is painted (the server's preview counts), and until the app is ready for input (the store
- * open and synced up to it); then reloads three times, timing the same two moments.
+ * open and synced up to it); then reloads `reloads` times, timing the same two moments.
  */
 const measureOpen = async ({ newProfile, cookies, url, newest, reloads, timeout }) => {
   const context = await newProfile()

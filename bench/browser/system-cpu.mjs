@@ -1,24 +1,8 @@
 // CPU time every process on the machine spent while a measurement ran, by kind (Linux: /proc; elsewhere null).
 // A task's wall time beyond its thread time is the thread waiting for a core: this says who had the cores.
-import { readdirSync, readFileSync } from 'node:fs'
+import { listProc, readProc } from './proc.mjs'
 
 const TICK_MS = 10 // USER_HZ is 100 on Linux
-
-const read = (path) => {
-  try {
-    return readFileSync(path, 'utf8')
-  } catch {
-    return null // the process or thread ended meanwhile
-  }
-}
-
-const listDir = (path) => {
-  try {
-    return readdirSync(path)
-  } catch {
-    return []
-  }
-}
 
 /** Where a thread's time goes in the summary: the browsers' threads by role, the server, this process, the rest. */
 const kindOf = (pid, cmdline, threadName) => {
@@ -40,11 +24,11 @@ const kindOf = (pid, cmdline, threadName) => {
 
 const snapshot = () => {
   const threads = new Map()
-  for (const pid of listDir('/proc').filter((name) => /^\d+$/.test(name))) {
-    const cmdline = read(`/proc/${pid}/cmdline`)
+  for (const pid of listProc('/proc').filter((name) => /^\d+$/.test(name))) {
+    const cmdline = readProc(`/proc/${pid}/cmdline`)
     if (cmdline === null) continue
-    for (const tid of listDir(`/proc/${pid}/task`)) {
-      const stat = read(`/proc/${pid}/task/${tid}/stat`)
+    for (const tid of listProc(`/proc/${pid}/task`)) {
+      const stat = readProc(`/proc/${pid}/task/${tid}/stat`)
       if (stat === null) continue
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
