@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   title: { default: product.name, template: `%s · ${product.name}` },
   description: product.description,
   applicationName: product.name,
+  // A static asset (public/), not app/icon.svg: Next serves that one through the Worker, revalidated on every
+  // page load, so each load ran the Worker once more for an unchanged icon.
+  icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } },
   ...(product.url ? { metadataBase: new URL(product.url) } : {}),
 }
 

@@ -17,6 +17,13 @@ test('pages, static assets and the sync route carry the security headers', async
   expectSecurityHeaders(response!.headers(), 'a page')
   const script = await page.locator('script[src^="/_next/static/"]').first().getAttribute('src')
   expectSecurityHeaders((await request.get(script!)).headers(), 'a static script')
+  // The app icon, fetched on every page load, comes from the assets too, without running the Worker.
+  const iconHref = await page.locator('link[rel="icon"]').getAttribute('href')
+  const icon = await request.get(iconHref!)
+  expect(icon.status()).toBe(200)
+  expect(icon.headers()['content-type']).toContain('image/svg+xml')
+  expect(icon.headers()['x-opennext'], 'the icon is not rendered by the Worker').toBeUndefined()
+  expectSecurityHeaders(icon.headers(), 'the app icon')
   const refused = await request.get('/sync?storeId=nope&transport=ws')
   expect(refused.status()).toBeGreaterThanOrEqual(400)
   expect(refused.status()).toBeLessThan(500)
