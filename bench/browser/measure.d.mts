@@ -11,7 +11,7 @@ export type BrowserBenchSizes = {
   largeWorkspace: number
   /** Sends traced for the longest main-thread task. */
   sendCostItems: number
-  /** Warm reloads after each cold open (3 unless given). */
+  /** Warm reloads after each cold open (3 unless given), of a synced page; as many the moment it is ready. */
   warmReloads?: number
   timeoutMs?: number
 }
@@ -38,9 +38,13 @@ export type Open = {
   coldReadyMs: number
   /** The cold open's time until shown, split: Playwright's command and the old page's unload, the server, the page. */
   coldLegsMs: OpenLegs
+  /** Reloads of a page in use: it said Synced (its leader connected and caught up). */
   warmReloadMs: Percentiles
   warmReloadMedianLegsMs: OpenLegs
   warmReadyMs: Percentiles
+  /** Reloads the moment the page was ready, while its leader was still fetching a token and connecting. */
+  warmReloadAtReadyMs: Percentiles
+  warmReloadAtReadyMedianLegsMs: OpenLegs
 }
 
 export type OpenLegs = {
