@@ -968,6 +968,38 @@ export const LeaderWorkerInnerRequest = Schema.Union(LeaderWorkerInnerSyncSummar
       ],
     ],
   },
+  {
+    // The query graph of a tab (ReactiveGraph) recorded, for every refresh, a copy of all of its nodes
+    // (`graphSnapshot`: every query, table and signal with its edges) in a ring of the last 200 refreshes,
+    // which nothing in LiveStore 0.4.0 reads (the devtools take a snapshot of their own when asked). A send
+    // makes several refreshes, so the copies lived for ~40-100 sends: long enough to survive V8's
+    // young-generation collections, be copied and promoted, and die in the old generation. In a 10,000-message
+    // channel each scavenge copied ~5-6 MB (~30 ms of CPU over four threads: the send's longest task on
+    // two cores), and the page's heap swung between ~20 and ~90 MB. The ring keeps its entries without the copy.
+    name: 'a tab keeps no copy of its query graph per refresh',
+    file: '@livestore/livestore/dist/reactive.js',
+    marker: '/* patched: no graph snapshot per refresh */',
+    replacements: [
+      [
+        'export class ReactiveGraph {',
+        `/* patched: no graph snapshot per refresh */
+const NO_GRAPH_SNAPSHOT = Object.freeze({ atoms: Object.freeze([]), effects: Object.freeze([]), deferredEffects: Object.freeze([]) });
+export class ReactiveGraph {`,
+      ],
+      [
+        `                            graphSnapshot: this.getSnapshot({ includeResults: false }),
+                        });`,
+        `                            graphSnapshot: NO_GRAPH_SNAPSHOT,
+                        });`,
+      ],
+      [
+        `                graphSnapshot: this.getSnapshot({ includeResults: false }),
+            };`,
+        `                graphSnapshot: NO_GRAPH_SNAPSHOT,
+            };`,
+      ],
+    ],
+  },
   ...['web-worker/client-session/persisted-adapter.js', 'single-tab/single-tab-adapter.js'].map((path) => ({
     // A tab boots fast by reading the state database straight from OPFS, falling back to its leader when
     // that fails; but only failures were caught, not defects. A file of the pool that another tab's leader
