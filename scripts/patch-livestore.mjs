@@ -974,7 +974,7 @@ export const LeaderWorkerInnerRequest = Schema.Union(LeaderWorkerInnerSyncSummar
     // which nothing in LiveStore 0.4.0 reads (the devtools take a snapshot of their own when asked). A send
     // makes several refreshes, so the copies lived for ~40-100 sends: long enough to survive V8's
     // young-generation collections, be copied and promoted, and die in the old generation. In a 10,000-message
-    // channel each scavenge copied ~5-6 MB (~30 ms of CPU over four threads: the send's longest task on
+    // channel each scavenge copied and promoted ~4-6 MB (~30 ms of CPU over four threads: the send's longest task on
     // two cores), and the page's heap swung between ~20 and ~90 MB. The ring keeps its entries without the copy.
     name: 'a tab keeps no copy of its query graph per refresh',
     file: '@livestore/livestore/dist/reactive.js',

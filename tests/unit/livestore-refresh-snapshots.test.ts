@@ -1,7 +1,7 @@
 // A tab's query graph and its refresh log ("a tab keeps no copy of its query graph per refresh",
 // scripts/patch-livestore.mjs). Unpatched, every refresh stored a copy of every node of the graph in a ring of
 // the last 200 refreshes: in a chat of 10,000 messages those copies made each young-generation collection copy
-// ~5-6 MB. The refreshes are still logged, and a snapshot asked for (what the devtools do) is still whole.
+// ~4-6 MB. The refreshes are still logged, and a snapshot asked for (what the devtools do) is still whole.
 import { ReactiveGraph } from '@livestore/livestore/internal'
 import { expect, test } from 'vitest'
 
