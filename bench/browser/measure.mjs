@@ -326,7 +326,7 @@ const recordShown = (context, text) =>
  * leader is still fetching a sync token and connecting (the server and the browser busy with that):
  * reported apart (`warmReloadAtReadyMs`), they measured ~60 ms slower than 1.5 s later on this host.
  */
-const measureOpen = async ({ newProfile, cookies, url, newest, reloads, timeout }) => {
+const measureOpen = async ({ newProfile, cookies, url, newest, reloads = 3, timeout }) => {
   const context = await newProfile()
   try {
     await context.addCookies(cookies)
@@ -547,7 +547,7 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
         cookies: bobCookies,
         url: workspaceUrl,
         newest,
-        reloads: sizes.warmReloads ?? 3,
+        reloads: sizes.warmReloads,
         timeout,
       })),
     },
@@ -580,7 +580,7 @@ export const runBrowserBench = async ({ newProfile, baseURL, sizes, log = () => 
       cookies: bobCookies,
       url: workspaceUrl,
       newest,
-      reloads: sizes.warmReloads ?? 3,
+      reloads: sizes.warmReloads,
       timeout: timeout * 3,
     })),
   }
