@@ -1,6 +1,7 @@
 // The chat's reactive queries: LiveStore re-runs them when the tables they read change.
 import { queryDb } from '@livestore/livestore'
 
+import { queryRowsReused } from '@/lib/livestore/reused-rows'
 import { tables } from '@/lib/livestore/schema'
 
 export const openChannels$ = queryDb(tables.channels.where({ archivedAt: null }).orderBy('createdAt', 'asc'), {
@@ -9,10 +10,11 @@ export const openChannels$ = queryDb(tables.channels.where({ archivedAt: null })
 
 /**
  * The newest `limit` messages of a channel, newest first: a view reads a window, never the whole channel
- * (the index on channelId, createdAt makes this a short backwards scan at any channel length).
+ * (the index on channelId, createdAt makes this a short backwards scan at any channel length). Each send
+ * re-reads the window; rows already decoded and unchanged are reused (`queryRowsReused`).
  */
 export const latestMessagesIn$ = (channelId: string, limit: number) =>
-  queryDb(
+  queryRowsReused(
     tables.messages
       .where({ channelId })
       .orderBy([
@@ -20,8 +22,6 @@ export const latestMessagesIn$ = (channelId: string, limit: number) =>
         { col: 'id', direction: 'desc' },
       ])
       .limit(limit),
-    {
-      label: 'latestMessagesIn',
-      deps: [channelId, limit],
-    },
+    tables.messages.rowSchema,
+    { label: 'latestMessagesIn', deps: [channelId, limit] },
   )
