@@ -17,8 +17,8 @@ const sameColumns = (a: RawRow, b: RawRow) => {
 
 /**
  * Maps a read's raw rows to decoded ones, reusing the previous read's decoded row for each id whose columns
- * are unchanged, and the previous result itself when every row is: a view then sees the same objects, and
- * LiveStore does not notify it of a result that did not change.
+ * are unchanged, and the previous result itself when every row is: a view then gets the same objects back,
+ * and LiveStore's `useQuery`, which compares a new result with the one shown, renders nothing for it.
  */
 export const decodeReusingRows = <Row>(decodeRow: (raw: RawRow) => Row, idOf: (raw: RawRow) => unknown) => {
   let previous = new Map<unknown, { raw: RawRow; row: Row }>()
