@@ -1,13 +1,12 @@
-// The channel's window query (components/chat/queries.ts, lib/livestore/reused-rows.ts) on a real store: the
+// The channel's window query (queries.ts, lib/livestore/reused-rows.ts) on a real store: the
 // app's schema in LiveStore's in-memory adapter. Each send re-reads the window; rows already decoded and
 // unchanged come back as the same objects instead of being decoded again, a changed row is decoded again,
 // and a write that changes nothing in the window gives back the same result.
 import { makeInMemoryAdapter } from '@livestore/adapter-web'
 import { createStorePromise, type Store } from '@livestore/livestore'
 import { afterEach, expect, test } from 'vitest'
-
-import { latestMessagesIn$ } from '@/components/chat/queries'
 import { events, schema } from '@/lib/livestore/schema'
+import { latestMessagesIn$ } from './queries'
 
 const stores: Store<typeof schema>[] = []
 afterEach(async () => {
