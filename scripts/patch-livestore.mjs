@@ -1000,36 +1000,6 @@ export class ReactiveGraph {`,
       ],
     ],
   },
-  {
-    // Every merge of a sync state (a tab's and its leader's, for each push, each confirmation, each pulled batch)
-    // built its result with the Schema classes' constructors, which validate every field again: the
-    // payload's union, the old and new states, each array of events copied by the validation. Their inputs
-    // are already typed (events decoded at the edge or built by LiveStore, states built by an earlier merge),
-    // and the merge's own checks (`validateSyncState`, `validateMergeResult`: order, heads, chains) still
-    // run. The merge now builds its results without validating them again.
-    name: 'a merge builds its result without validating it again',
-    file: '@livestore/common/dist/sync/syncstate.js',
-    marker: '/* patched: merge results not validated again */',
-    replacements: [
-      [
-        `export const merge = Effect.fnUntraced(function* ({ syncState, payload, isClientEvent, isEqualEvent, ignoreClientEvents = false, }) {
-    yield* validateSyncState(syncState);`,
-        `/* patched: merge results not validated again */
-const withoutValidation = (Class) => ({ make: (props) => new Class(props, true) });
-const builtWithoutValidation = {
-    MergeContext: withoutValidation(MergeContext),
-    MergeResultAdvance: withoutValidation(MergeResultAdvance),
-    MergeResultRebase: withoutValidation(MergeResultRebase),
-    MergeResultReject: withoutValidation(MergeResultReject),
-    SyncState: function (props) { return new SyncState(props, true); },
-};
-export const merge = Effect.fnUntraced(function* ({ syncState, payload, isClientEvent, isEqualEvent, ignoreClientEvents = false, }) {
-    // The names the merge builds with, shadowed by constructors that do not validate.
-    const { MergeContext, MergeResultAdvance, MergeResultRebase, MergeResultReject, SyncState } = builtWithoutValidation;
-    yield* validateSyncState(syncState);`,
-      ],
-    ],
-  },
   ...['web-worker/client-session/persisted-adapter.js', 'single-tab/single-tab-adapter.js'].map((path) => ({
     // A tab boots fast by reading the state database straight from OPFS, falling back to its leader when
     // that fails; but only failures were caught, not defects. A file of the pool that another tab's leader
