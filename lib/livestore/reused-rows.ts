@@ -20,17 +20,16 @@ const sameColumns = (a: RawRow, b: RawRow) => {
  * are unchanged, and the previous result itself when every row is: a view then gets the same objects back,
  * and LiveStore's `useQuery`, which compares a new result with the one shown, renders nothing for it.
  */
-export const decodeReusingRows = <Row>(decodeRow: (raw: RawRow) => Row, idOf: (raw: RawRow) => unknown) => {
+const decodeReusingRows = <Row>(decodeRow: (raw: RawRow) => Row) => {
   let previous = new Map<unknown, { raw: RawRow; row: Row }>()
   let previousRows: readonly Row[] = []
   return (rawRows: readonly RawRow[]): readonly Row[] => {
     const next = new Map<unknown, { raw: RawRow; row: Row }>()
     let changed = rawRows.length !== previousRows.length
     const rows = rawRows.map((raw, index) => {
-      const id = idOf(raw)
-      const kept = previous.get(id)
+      const kept = previous.get(raw.id)
       const entry = kept !== undefined && sameColumns(kept.raw, raw) ? kept : { raw, row: decodeRow(raw) }
-      next.set(id, entry)
+      next.set(raw.id, entry)
       if (entry.row !== previousRows[index]) changed = true
       return entry.row
     })
@@ -58,6 +57,6 @@ export const queryRowsReused = <Row extends { readonly id: unknown }, Encoded>(
   const decodeRow = Schema.decodeUnknownSync(rowSchema)
   return queryDb(
     { query, bindValues, schema: RawRows, queriedTables: usedTables },
-    { map: decodeReusingRows(decodeRow, (raw) => raw.id), label: options.label, deps: [...options.deps] },
+    { map: decodeReusingRows(decodeRow), label: options.label, deps: [...options.deps] },
   )
 }
