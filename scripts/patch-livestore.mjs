@@ -1039,13 +1039,15 @@ export class ReactiveGraph {`,
   {
     // A tab subscribes to its leader's events from its own upstream head, and after a hand-over (its
     // leader's tab closed) subscribes again, from that head, to the new leader. The new leader boots from
-    // what the old one had written, and the old one hands events on to the tabs before writing them
-    // (patch 12; LiveStore too, with less time between): a leader closed in between leaves the tab one or
-    // more events ahead of the store on disk. The new leader then pulls those events from the server again
-    // and hands them on to every tab unfiltered (a new queue is filtered by its cursor only against the
-    // payloads cached before it), and the tab's merge dies on them ("Incoming events must be greater than
-    // upstream head"): its store shuts down and the page stays at Connecting. The tab now drops the pulled
-    // events it already has, the ones its merge would refuse as not above its upstream head, and logs it.
+    // what the old one wrote, and the old one hands events on to the tabs before writing them (patch 12;
+    // LiveStore too, with less time between): a leader closed in between leaves the tab one or more events
+    // ahead of the store on disk. The new leader then pulls those events from the server again and hands
+    // them on to every tab unfiltered (a new queue is filtered by its cursor only against the payloads
+    // cached before it). The tab's merge died on them ("Incoming events must be greater than upstream
+    // head"); or, when the tab had committed meanwhile, the new leader's rebase handed them on with the
+    // tab's event and the tab applied them twice (a materializer's UNIQUE constraint). Either way its store
+    // shut down. The tab now drops the pulled events it already has: at or below its upstream head, and
+    // below the first event the payload rolls back. Nothing else reaches a tab so; it logs a warning.
     name: 'a tab drops pulled events it already has',
     file: '@livestore/common/dist/sync/ClientSessionSyncProcessor.js',
     marker: '/* patched: known pulled events dropped */',
@@ -1055,12 +1057,26 @@ export class ReactiveGraph {`,
 `,
         `        yield* Stream.suspend(() => clientSession.leaderThread.events.pull({ cursor: syncStateRef.current.upstreamHead })).pipe(Stream.tap(({ payload: pulled }) => Effect.gen(function* () {
             /* patched: known pulled events dropped */
+            // What the tab keeps of its own: up to its upstream head, and, when the payload rolls events back,
+            // only below the first of them (the payload brings the rest again).
             const upstreamHead = syncStateRef.current.upstreamHead;
-            const known = (event) => EventSequenceNumber.Client.isGreaterThan(upstreamHead, event.seqNum) === true ||
-                EventSequenceNumber.Client.isEqual(upstreamHead, event.seqNum) === true;
+            let firstRolledBack;
+            if (pulled._tag === 'upstream-rebase') {
+                for (const event of [...pulled.rollbackEvents, ...syncStateRef.current.pending]) {
+                    if (firstRolledBack === undefined || EventSequenceNumber.Client.isGreaterThan(firstRolledBack, event.seqNum) === true)
+                        firstRolledBack = event.seqNum;
+                }
+            }
+            const known = (event) => (EventSequenceNumber.Client.isGreaterThan(upstreamHead, event.seqNum) === true ||
+                EventSequenceNumber.Client.isEqual(upstreamHead, event.seqNum) === true) &&
+                (firstRolledBack === undefined || EventSequenceNumber.Client.isGreaterThan(firstRolledBack, event.seqNum) === true);
             let payload = pulled;
-            if (pulled._tag === 'upstream-advance' && pulled.newEvents.length > 0 && known(pulled.newEvents[0]) === true) {
-                payload = SyncState.PayloadUpstreamAdvance.make({ newEvents: pulled.newEvents.filter((event) => known(event) === false) });
+            // Events come in order: if the first is new, all are.
+            if (pulled.newEvents.length > 0 && known(pulled.newEvents[0]) === true) {
+                const newEvents = pulled.newEvents.filter((event) => known(event) === false);
+                payload = pulled._tag === 'upstream-advance'
+                    ? SyncState.PayloadUpstreamAdvance.make({ newEvents })
+                    : SyncState.PayloadUpstreamRebase.make({ newEvents, rollbackEvents: pulled.rollbackEvents });
                 yield* Effect.logWarning('client-session-sync-processor:pull: dropped events the session already has', pulled.newEvents.filter(known).map((event) => EventSequenceNumber.Client.toString(event.seqNum)).join(', '));
             }
 `,
