@@ -183,7 +183,7 @@ test('the leader tab closes while Bob sends: the other tab gets every message on
   // A leader hands events on to its tabs before it writes them. Closed in between, it leaves the other tab
   // ahead of the store on disk, and the next leader hands those events on again: unpatched, that tab's
   // store stopped (LiveStore patch 27). Closing at several points of a burst meets that moment now and
-  // then: 2 of 12 rounds without the patch and 3 of 12 dropped events already had with it (dbg runs). The
+  // then: 2 of 12 rounds without the patch, and 1–3 of 12 dropped events already had with it (dbg runs). The
   // deterministic test is tests/unit/leader-hand-over.test.ts; this one is the browser's whole path.
   let dropped = 0
   for (const [round, closeAfterMs] of [150, 450, 750, 1_050].entries()) {
